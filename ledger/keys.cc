@@ -1,0 +1,54 @@
+#include "ledger/keys.h"
+
+#include "events/check.h"
+
+namespace huzhu::keys {
+
+void PutBigEndian64(std::string* out, uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>(value >> shift));
+}
+
+uint64_t ReadBigEndian64(std::string_view bytes) {
+  HUZHU_CHECK(bytes.size() >= 8);
+  uint64_t value = 0;
+  for (int i = 0; i < 8; ++i) value = value << 8 | static_cast<uint8_t>(bytes[i]);
+  return value;
+}
+
+std::string EventKey(uint64_t seq) {
+  std::string key;
+  PutBigEndian64(&key, seq);
+  return key;
+}
+
+uint64_t SeqOfEventKey(std::string_view key) {
+  HUZHU_CHECK(key.size() == 8);
+  return ReadBigEndian64(key);
+}
+
+std::string TypeIndexPrefix(EventType type) {
+  auto id = static_cast<uint16_t>(type);
+  return std::string{'t', static_cast<char>(id >> 8), static_cast<char>(id & 0xff)};
+}
+
+std::string TypeIndexKey(EventType type, uint64_t seq) {
+  std::string key = TypeIndexPrefix(type);
+  PutBigEndian64(&key, seq);
+  return key;
+}
+
+std::string EncodeIdempotency(const IdempotencyEntry& entry) {
+  std::string out;
+  PutBigEndian64(&out, entry.first_seq);
+  PutBigEndian64(&out, entry.count);
+  return out;
+}
+
+bool DecodeIdempotency(std::string_view bytes, IdempotencyEntry* entry) {
+  if (bytes.size() != 16) return false;
+  entry->first_seq = ReadBigEndian64(bytes);
+  entry->count = static_cast<uint32_t>(ReadBigEndian64(bytes.substr(8)));
+  return true;
+}
+
+}  // namespace huzhu::keys

@@ -1,0 +1,403 @@
+#include "ledger/store.h"
+
+#include <filesystem>
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/options_util.h>
+#include <spdlog/spdlog.h>
+
+#include "events/codec.h"
+
+namespace huzhu {
+
+namespace {
+
+constexpr char kStoreFormat[] = "1";
+
+std::string EncodeHead(const ChainHead& head) {
+  std::string out;
+  keys::PutBigEndian64(&out, head.seq);
+  out.append(reinterpret_cast<const char*>(head.hash.data()), head.hash.size());
+  keys::PutBigEndian64(&out, static_cast<uint64_t>(head.recorded_at.micros));
+  return out;
+}
+
+bool DecodeHead(std::string_view bytes, ChainHead* head) {
+  if (bytes.size() != 8 + 32 + 8) return false;
+  head->seq = keys::ReadBigEndian64(bytes);
+  std::copy(bytes.begin() + 8, bytes.begin() + 40, head->hash.begin());
+  head->recorded_at.micros = static_cast<int64_t>(keys::ReadBigEndian64(bytes.substr(40)));
+  return true;
+}
+
+std::string Short(const Hash256& hash) { return ToHex(hash).substr(0, 16); }
+
+rocksdb::Options MakeDbOptions(const StoreOptions& o) {
+  rocksdb::Options options;
+  options.create_if_missing = o.create_if_missing;
+  options.create_missing_column_families = !o.read_only;
+  options.paranoid_checks = true;
+  // A batch is acknowledged only after its WAL record is synced, so only an
+  // unacknowledged, incomplete tail record can be damaged by a crash. Anything else
+  // damaged in the WAL is corruption and must stop the store from opening, rather
+  // than be dropped silently as point-in-time recovery would.
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  options.max_background_jobs = 2;
+  options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  options.keep_log_file_num = 3;
+  return options;
+}
+
+rocksdb::ColumnFamilyOptions MakeCfOptions(const StoreOptions& o,
+                                           const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions cf;
+  cf.write_buffer_size = o.write_buffer_bytes;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = true;
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return cf;
+}
+
+std::vector<std::string> ColumnFamilyNames(const std::string& path, const StoreOptions& o) {
+  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName, keys::kEventsCf,
+                                    keys::kIdempotencyCf, keys::kIndexesCf, keys::kMetaCf};
+  std::vector<std::string> existing;
+  // Column families created by newer code (or other projections) must be opened too.
+  if (rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &existing).ok()) {
+    names.insert(names.end(), existing.begin(), existing.end());
+  }
+  names.insert(names.end(), o.extra_column_families.begin(), o.extra_column_families.end());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& s, std::string_view doing) {
+  std::string what = std::string(doing) + ": " + s.ToString();
+  if (s.ok()) return Status::Ok();
+  if (s.IsCorruption()) {
+    return Status::Corruption(
+        "the store's files are damaged (" + what +
+        "). Nothing was changed. Restore the data directory from a backup, or rebuild it "
+        "from the fund's Kafka topic with `huzhu follow`.");
+  }
+  if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+    return Status::Unavailable("another huzhu process has this store open for writing (" +
+                               what + ")");
+  }
+  if (s.IsNoSpace()) return Status::IOError("the disk is full (" + what + ")");
+  if (s.IsIOError()) return Status::IOError(what);
+  if (s.IsNotFound()) return Status::NotFound(what);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(what);
+  return Status::IOError(what);
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& o) {
+  namespace fs = std::filesystem;
+  if (!o.create_if_missing && !fs::exists(fs::path(path) / "CURRENT")) {
+    return Status::NotFound("no ledger store in \"" + path + "\" (run `huzhu init` first)");
+  }
+  if (o.create_if_missing) {
+    std::error_code ec;
+    fs::create_directories(path, ec);
+    if (ec) return Status::IOError("cannot create \"" + path + "\": " + ec.message());
+  }
+  std::unique_ptr<Store> store(new Store());
+  store->path_ = path;
+  store->options_ = o;
+  auto cache = rocksdb::NewLRUCache(o.block_cache_bytes);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& name : ColumnFamilyNames(path, o)) {
+    descriptors.emplace_back(name, MakeCfOptions(o, cache));
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::DBOptions db_options(MakeDbOptions(o));
+  rocksdb::Status s = o.read_only
+                          ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw)
+                          : rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
+  if (!s.ok()) return FromRocks(s, "opening store \"" + path + "\"");
+  store->db_.reset(raw);
+  for (auto* h : handles) store->cfs_[h->GetName()] = h;
+  RETURN_IF_ERROR(store->LoadMeta());
+  return store;
+}
+
+Store::~Store() {
+  if (!db_) return;
+  for (auto& [name, handle] : cfs_) db_->DestroyColumnFamilyHandle(handle);
+  db_->Close();
+}
+
+rocksdb::ColumnFamilyHandle* Store::cf(const std::string& name) const {
+  auto it = cfs_.find(name);
+  HUZHU_CHECK(it != cfs_.end());
+  return it->second;
+}
+
+std::string Store::fund_id() const {
+  std::lock_guard lock(mu_);
+  return fund_id_;
+}
+
+ChainHead Store::head() const {
+  std::lock_guard lock(mu_);
+  return head_;
+}
+
+Status Store::LoadMeta() {
+  std::string value;
+  auto* meta = cf(keys::kMetaCf);
+  rocksdb::Status s = db_->Get({}, meta, keys::kMetaStoreFormat, &value);
+  if (s.IsNotFound() && !options_.read_only) {
+    RETURN_IF_ERROR(FromRocks(db_->Put({}, meta, keys::kMetaStoreFormat, kStoreFormat),
+                              "writing the store format"));
+  } else if (!s.ok()) {
+    return FromRocks(s, "reading the store format");
+  } else if (value != kStoreFormat) {
+    return Status::Unsupported("store format " + value + " is not known to this huzhu");
+  }
+  s = db_->Get({}, meta, keys::kMetaFundId, &fund_id_);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the fund id");
+  s = db_->Get({}, meta, keys::kMetaChainHead, &value);
+  if (s.IsNotFound()) return Status::Ok();
+  if (!s.ok()) return FromRocks(s, "reading the chain head");
+  if (!DecodeHead(value, &head_)) return Status::Corruption("the stored chain head is malformed");
+  // A cheap check on every open: the head event is there and is the one the chain
+  // head names. The full chain is checked by `huzhu audit verify`.
+  auto last = Get(head_.seq);
+  if (!last.ok()) return last.status().WithContext("checking the chain head");
+  if (last->hash != head_.hash) {
+    return Status::Corruption("event " + std::to_string(head_.seq) +
+                              " does not match the stored chain head");
+  }
+  return Status::Ok();
+}
+
+Status Store::ValidateNext(const Event& event, const ChainHead& head, size_t index) const {
+  const Envelope& env = event.envelope;
+  std::string where = "event " + std::to_string(index + 1) + " of the batch (seq " +
+                      std::to_string(env.seq) + ", " + std::string(EventTypeName(event.type())) +
+                      ")";
+  if (env.seq != head.seq + 1) {
+    return Status::Corruption(where + ": seq gap, expected seq " + std::to_string(head.seq + 1));
+  }
+  if (env.prev_hash != head.hash) {
+    return Status::Corruption(where + ": prev_hash " + Short(env.prev_hash) +
+                              "... does not match the hash of seq " + std::to_string(head.seq) +
+                              " (" + Short(head.hash) + "...)");
+  }
+  bool opening = event.type() == EventType::kFundOpened;
+  if (opening != (env.seq == 1)) {
+    return Status::InvalidArgument(where + ": fund_opened must be the first event and only that");
+  }
+  std::string fund = env.seq == 1 ? env.fund_id : fund_id();
+  if (env.fund_id != fund || env.fund_id.empty()) {
+    return Status::InvalidArgument(where + ": belongs to fund \"" + env.fund_id +
+                                   "\", this store holds fund \"" + fund + "\"");
+  }
+  if (env.recorded_at < head.recorded_at) {
+    return Status::InvalidArgument(where + ": recorded at " + FormatTimestamp(env.recorded_at) +
+                                   ", before its predecessor");
+  }
+  return Status::Ok();
+}
+
+Status Store::StageEvent(const Event& event, std::string_view record, rocksdb::WriteBatch* wb,
+                         std::map<std::string, keys::IdempotencyEntry>* new_keys) const {
+  const Envelope& env = event.envelope;
+  RETURN_IF_ERROR(FromRocks(wb->Put(cf(keys::kEventsCf), keys::EventKey(env.seq), record),
+                            "staging an event"));
+  RETURN_IF_ERROR(FromRocks(
+      wb->Put(cf(keys::kIndexesCf), keys::TypeIndexKey(event.type(), env.seq), ""),
+      "staging an index entry"));
+  if (env.idempotency_key.empty()) return Status::Ok();
+  auto it = new_keys->find(env.idempotency_key);
+  if (it != new_keys->end()) {
+    if (it->second.first_seq + it->second.count != env.seq) {
+      return Status::InvalidArgument("seq " + std::to_string(env.seq) + ": idempotency key \"" +
+                                     env.idempotency_key + "\" is used by two commands");
+    }
+    ++it->second.count;
+    return Status::Ok();
+  }
+  ASSIGN_OR_RETURN(auto existing, FindIdempotencyKey(env.idempotency_key));
+  if (existing) {
+    return Status::AlreadyExists("seq " + std::to_string(env.seq) + ": idempotency key \"" +
+                                 env.idempotency_key + "\" was already used at seq " +
+                                 std::to_string(existing->first_seq));
+  }
+  (*new_keys)[env.idempotency_key] = keys::IdempotencyEntry{env.seq, 1};
+  return Status::Ok();
+}
+
+void Store::AbortObservers() {
+  for (auto* o : observers_) o->OnAbort();
+}
+
+Result<std::vector<Event>> Store::Append(const AppendBatch& batch) {
+  HUZHU_CHECK(!options_.read_only);
+  if (batch.records.empty()) return std::vector<Event>{};
+  ChainHead head = this->head();
+  rocksdb::WriteBatch wb;
+  std::map<std::string, keys::IdempotencyEntry> new_keys;
+  std::vector<Event> events;
+  events.reserve(batch.records.size());
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    const std::string& record = batch.records[i];
+    auto event = DecodeEvent(record);
+    if (!event.ok()) {
+      return event.status().WithContext("event " + std::to_string(i + 1) + " of the batch");
+    }
+    RETURN_IF_ERROR(ValidateNext(*event, head, i));
+    RETURN_IF_ERROR(StageEvent(*event, record, &wb, &new_keys));
+    head = ChainHead{event->seq(), event->hash, event->envelope.recorded_at};
+    events.push_back(std::move(event).value());
+  }
+  for (const auto& [key, entry] : new_keys) {
+    RETURN_IF_ERROR(FromRocks(wb.Put(cf(keys::kIdempotencyCf), key, keys::EncodeIdempotency(entry)),
+                              "staging an idempotency key"));
+  }
+  auto* meta = cf(keys::kMetaCf);
+  RETURN_IF_ERROR(FromRocks(wb.Put(meta, keys::kMetaChainHead, EncodeHead(head)), "staging head"));
+  if (events.front().seq() == 1) {
+    RETURN_IF_ERROR(FromRocks(wb.Put(meta, keys::kMetaFundId, events.front().envelope.fund_id),
+                              "staging the fund id"));
+  }
+  if (batch.journal_position) {
+    RETURN_IF_ERROR(FromRocks(wb.Put(meta, keys::kMetaJournalPosition, *batch.journal_position),
+                              "staging the journal position"));
+  }
+  for (auto* observer : observers_) {
+    for (const Event& e : events) {
+      Status s = observer->OnEvent(e, &wb);
+      if (!s.ok()) {
+        AbortObservers();
+        return s;
+      }
+    }
+  }
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync;
+  Status written = FromRocks(db_->Write(write_options, &wb), "appending a batch of events");
+  if (!written.ok()) {
+    AbortObservers();
+    return written;
+  }
+  {
+    std::lock_guard lock(mu_);
+    head_ = head;
+    if (events.front().seq() == 1) fund_id_ = events.front().envelope.fund_id;
+  }
+  for (auto* observer : observers_) observer->OnCommit();
+  return events;
+}
+
+Result<std::string> Store::GetRecord(uint64_t seq) const {
+  std::string record;
+  rocksdb::Status s = db_->Get({}, cf(keys::kEventsCf), keys::EventKey(seq), &record);
+  if (s.IsNotFound()) {
+    return Status::NotFound("no event with seq " + std::to_string(seq) + " (the chain head is " +
+                            std::to_string(head().seq) + ")");
+  }
+  if (!s.ok()) return FromRocks(s, "reading event " + std::to_string(seq));
+  return record;
+}
+
+Result<Event> Store::Get(uint64_t seq) const {
+  ASSIGN_OR_RETURN(std::string record, GetRecord(seq));
+  auto event = DecodeEvent(record);
+  if (!event.ok()) return event.status().WithContext("event " + std::to_string(seq));
+  if (event->seq() != seq) {
+    return Status::Corruption("event " + std::to_string(seq) + ": its bytes say seq " +
+                              std::to_string(event->seq()));
+  }
+  return event;
+}
+
+Status Store::ForEach(uint64_t from, uint64_t to,
+                      const std::function<Status(const Event&, std::string_view)>& fn) const {
+  std::string lower = keys::EventKey(from);
+  std::string upper = keys::EventKey(to == 0 ? UINT64_MAX : to + 1);
+  rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions read_options;
+  read_options.iterate_upper_bound = to == 0 ? nullptr : &upper_slice;
+  read_options.fill_cache = false;  // A scan must not evict what point reads need.
+  read_options.readahead_size = 2u << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, cf(keys::kEventsCf)));
+  for (it->Seek(lower); it->Valid(); it->Next()) {
+    rocksdb::Slice key = it->key();
+    if (key.size() != 8) return Status::Corruption("an events key is not 8 bytes long");
+    uint64_t seq = keys::SeqOfEventKey(std::string_view(key.data(), key.size()));
+    std::string_view record(it->value().data(), it->value().size());
+    auto event = DecodeEvent(record);
+    if (!event.ok()) return event.status().WithContext("event " + std::to_string(seq));
+    if (event->seq() != seq) {
+      return Status::Corruption("event " + std::to_string(seq) + ": its bytes say seq " +
+                                std::to_string(event->seq()));
+    }
+    RETURN_IF_ERROR(fn(*event, record));
+  }
+  return FromRocks(it->status(), "scanning events");
+}
+
+Result<VerifyReport> Store::VerifyChain() const {
+  ChainHead expected_head = head();
+  VerifyReport report;
+  Status s = ForEach(1, 0, [&](const Event& e, std::string_view) -> Status {
+    const uint64_t seq = e.seq();
+    if (seq != report.head.seq + 1) {
+      return Status::Corruption("chain breaks at seq " + std::to_string(report.head.seq + 1) +
+                                ": that event is missing");
+    }
+    if (e.envelope.prev_hash != report.head.hash) {
+      return Status::Corruption("chain breaks at seq " + std::to_string(seq) +
+                                ": its prev_hash does not match the hash of seq " +
+                                std::to_string(seq - 1));
+    }
+    report.head = ChainHead{seq, e.hash, e.envelope.recorded_at};
+    ++report.events;
+    return Status::Ok();
+  });
+  RETURN_IF_ERROR(s);
+  if (report.head.seq != expected_head.seq || report.head.hash != expected_head.hash) {
+    return Status::Corruption("the chain ends at seq " + std::to_string(report.head.seq) +
+                              " but the stored chain head says seq " +
+                              std::to_string(expected_head.seq));
+  }
+  return report;
+}
+
+Result<std::optional<keys::IdempotencyEntry>> Store::FindIdempotencyKey(
+    const std::string& key) const {
+  std::string value;
+  rocksdb::Status s = db_->Get({}, cf(keys::kIdempotencyCf), key, &value);
+  if (s.IsNotFound()) return std::optional<keys::IdempotencyEntry>();
+  if (!s.ok()) return FromRocks(s, "reading an idempotency key");
+  keys::IdempotencyEntry entry;
+  if (!keys::DecodeIdempotency(value, &entry)) {
+    return Status::Corruption("idempotency entry for \"" + key + "\" is malformed");
+  }
+  return std::optional<keys::IdempotencyEntry>(entry);
+}
+
+std::optional<std::string> Store::JournalPosition() const {
+  std::string value;
+  if (!db_->Get({}, cf(keys::kMetaCf), keys::kMetaJournalPosition, &value).ok()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+Status Store::Flush() {
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  for (auto& [name, handle] : cfs_) handles.push_back(handle);
+  return FromRocks(db_->Flush(rocksdb::FlushOptions(), handles), "flushing the store");
+}
+
+}  // namespace huzhu

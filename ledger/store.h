@@ -1,0 +1,114 @@
+// Store: the ledger's RocksDB database. It holds the events by seq, the chain head,
+// the idempotency keys and secondary indexes, and the projections' column families,
+// and appends batches of events atomically.
+//
+// Thread safety: reads may run from any thread; Append* must come from one thread at
+// a time (the fund's single writer).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <rocksdb/db.h>
+
+#include "events/event.h"
+#include "events/status.h"
+#include "ledger/batch_observer.h"
+#include "ledger/keys.h"
+#include "ledger/store_options.h"
+
+namespace huzhu {
+
+struct ChainHead {
+  uint64_t seq = 0;            // 0 for an empty store
+  Hash256 hash = kGenesisHash;
+  Timestamp recorded_at;
+};
+
+// A batch to append: records as produced by EncodeEvent, in seq order, plus an
+// optional journal position to store in the same write (the Kafka offset).
+struct AppendBatch {
+  std::vector<std::string> records;
+  std::optional<std::string> journal_position;
+};
+
+struct VerifyReport {
+  uint64_t events = 0;
+  ChainHead head;
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const { return path_; }
+  // Empty until the first event (fund_opened) is appended.
+  std::string fund_id() const;
+  ChainHead head() const;
+
+  // Observers see every appended event inside the append's WriteBatch. The store does
+  // not own them. REQUIRES: called before the first append, from the writer thread.
+  void AddObserver(BatchObserver* observer) { observers_.push_back(observer); }
+
+  // Validates and appends `batch` in one synced WriteBatch. Each record must decode,
+  // belong to this store's fund, carry seq = head + 1 and prev_hash = the head's hash,
+  // and not be recorded earlier than the head; the first event of a store must be
+  // fund_opened. On any error nothing is written and the error names the record.
+  // Returns the decoded events.
+  Result<std::vector<Event>> Append(const AppendBatch& batch);
+
+  // Reads one event; kNotFound past the head, kCorruption when it does not verify.
+  Result<Event> Get(uint64_t seq) const;
+  Result<std::string> GetRecord(uint64_t seq) const;
+
+  // Calls fn for each event with from <= seq <= to (to = 0: up to the head), decoded
+  // and checked against its own hash. Stops at the first error, or when fn fails.
+  Status ForEach(uint64_t from, uint64_t to,
+                 const std::function<Status(const Event&, std::string_view record)>& fn) const;
+
+  // Recomputes the whole chain: each record's hash, seq continuity, each prev_hash,
+  // and the stored chain head. The error names the first seq that does not match.
+  Result<VerifyReport> VerifyChain() const;
+
+  // The events of a command that was already applied, or nullopt.
+  Result<std::optional<keys::IdempotencyEntry>> FindIdempotencyKey(const std::string& key) const;
+  std::optional<std::string> JournalPosition() const;
+
+  // Escape hatches for the read side and for tests: the raw database and its families.
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* cf(const std::string& name) const;
+
+  // Writes memtables to SST files (tests, and before taking a backup).
+  Status Flush();
+
+ private:
+  Store() = default;
+  Status LoadMeta();
+  Status ValidateNext(const Event& event, const ChainHead& head, size_t index) const;
+  Status StageEvent(const Event& event, std::string_view record, rocksdb::WriteBatch* wb,
+                    std::map<std::string, keys::IdempotencyEntry>* new_keys) const;
+  void AbortObservers();
+
+  std::string path_;
+  StoreOptions options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::map<std::string, rocksdb::ColumnFamilyHandle*> cfs_;
+  std::vector<BatchObserver*> observers_;
+
+  mutable std::mutex mu_;  // guards head_ and fund_id_
+  ChainHead head_;
+  std::string fund_id_;
+};
+
+// Turns a RocksDB status into ours, with advice a person can act on.
+Status FromRocks(const rocksdb::Status& s, std::string_view doing);
+
+}  // namespace huzhu

@@ -1,0 +1,34 @@
+// How a store is opened. Plain struct; every field says its default and trade-off.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace huzhu {
+
+struct StoreOptions {
+  // Create an empty store when the directory holds none. Default false: a typo in
+  // --data must not silently start a new, empty ledger.
+  bool create_if_missing = false;
+
+  // Open for reading only (auditors, reports). Several read-only opens may coexist
+  // with one writer. Default false.
+  bool read_only = false;
+
+  // fsync the write-ahead log on every appended batch. Default true: an acknowledged
+  // batch survives power loss. Turning it off is only for throwaway benchmarks.
+  bool sync = true;
+
+  // RocksDB block cache, shared by all column families. Default 64 MiB; the memory
+  // the store may hold for reads, whatever the ledger's size.
+  size_t block_cache_bytes = 64u << 20;
+
+  // RocksDB write buffer per column family. Default 32 MiB.
+  size_t write_buffer_bytes = 32u << 20;
+
+  // Column families the caller (the projections) owns, created when missing.
+  std::vector<std::string> extra_column_families;
+};
+
+}  // namespace huzhu

@@ -1,0 +1,163 @@
+#include "ledger/store.h"
+
+#include <gtest/gtest.h>
+
+#include "events/codec.h"
+#include "tests/testing/ledger_fixture.h"
+#include "tests/testing/sample_events.h"
+
+namespace huzhu {
+namespace {
+
+using testing::LedgerFixture;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    f_.Open();
+    f_.OpenFund();
+    f_.AppendContributions(3);
+  }
+  // Appending `records` must fail with `code` and a message containing `words`, and
+  // leave the store exactly as it was.
+  void ExpectRefused(std::vector<std::string> records, Status::Code code, const std::string& words) {
+    ChainHead before = f_.store().head();
+    auto result = f_.store().Append(AppendBatch{std::move(records), std::nullopt});
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.status().code(), code) << result.status().ToString();
+    EXPECT_NE(result.status().message().find(words), std::string::npos) << result.status().ToString();
+    EXPECT_EQ(f_.store().head().seq, before.seq);
+    EXPECT_EQ(f_.store().head().hash, before.hash);
+    EXPECT_EQ(f_.store().Get(before.seq + 1).status().code(), Status::Code::kNotFound);
+  }
+  LedgerFixture f_;
+};
+
+TEST_F(StoreTest, AppendsAndReadsBack) {
+  EXPECT_EQ(f_.store().head().seq, 4u);
+  EXPECT_EQ(f_.store().fund_id(), "F1");
+  auto e = f_.store().Get(3);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->type(), EventType::kContributionReceived);
+  EXPECT_EQ(std::get<ContributionReceived>(e->payload).contribution_id, "C2");
+}
+
+TEST_F(StoreTest, HeadSurvivesReopen) {
+  ChainHead head = f_.store().head();
+  f_.Open();
+  EXPECT_EQ(f_.store().head().seq, head.seq);
+  EXPECT_EQ(f_.store().head().hash, head.hash);
+  EXPECT_EQ(f_.store().fund_id(), "F1");
+}
+
+TEST_F(StoreTest, VerifyChainWalksEveryEvent) {
+  auto report = f_.store().VerifyChain();
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->events, 4u);
+  EXPECT_EQ(report->head.hash, f_.store().head().hash);
+}
+
+TEST_F(StoreTest, RefusesAValueThatDoesNotDecode) {
+  ExpectRefused({"not an event at all, but long enough to hold a hash ......"},
+                Status::Code::kCorruption, "event 1 of the batch");
+}
+
+TEST_F(StoreTest, RefusesAnUnknownEventType) {
+  std::string record = f_.NextRecord(testing::SampleContribution(100, "X"));
+  std::string body = record.substr(0, record.size() - kHashBytes);
+  body[1 + 1 + 8 + 2 + 8 + 8 + 32] = 99;  // the type id's low byte (fund "F1", 32-char id)
+  Hash256 h = Sha256(body);
+  ExpectRefused({body + std::string(h.begin(), h.end())}, Status::Code::kUnsupported,
+                "unknown event type id 99");
+}
+
+TEST_F(StoreTest, RefusesASchemaVersionNewerThanTheCode) {
+  std::string record = f_.NextRecord(testing::SampleContribution(100, "X"));
+  std::string body = record.substr(0, record.size() - kHashBytes);
+  body[1 + 1 + 8 + 2 + 8 + 8 + 32 + 2] = 5;
+  Hash256 h = Sha256(body);
+  ExpectRefused({body + std::string(h.begin(), h.end())}, Status::Code::kUnsupported,
+                "schema version 5 of contribution_received is newer");
+}
+
+TEST_F(StoreTest, RefusesASeqGap) {
+  ChainHead head = f_.store().head();
+  Event e = testing::MakeEvent(head.seq + 2, testing::SampleContribution(100, "X"), head.hash);
+  e.envelope.recorded_at = f_.clock().Now();
+  ExpectRefused({EncodeEvent(&e)}, Status::Code::kCorruption, "seq gap, expected seq 5");
+}
+
+TEST_F(StoreTest, RefusesAWrongPrevHash) {
+  ChainHead head = f_.store().head();
+  Event e = testing::MakeEvent(head.seq + 1, testing::SampleContribution(100, "X"), Sha256("x"));
+  e.envelope.recorded_at = f_.clock().Now();
+  ExpectRefused({EncodeEvent(&e)}, Status::Code::kCorruption, "prev_hash");
+}
+
+TEST_F(StoreTest, RefusesAnotherFundsEvent) {
+  ChainHead head = f_.store().head();
+  Event e = testing::MakeEvent(head.seq + 1, testing::SampleContribution(100, "X"), head.hash);
+  e.envelope.fund_id = "F2";
+  e.envelope.recorded_at = f_.clock().Now();
+  ExpectRefused({EncodeEvent(&e)}, Status::Code::kInvalidArgument, "belongs to fund \"F2\"");
+}
+
+TEST_F(StoreTest, RefusesAnEventRecordedBeforeItsPredecessor) {
+  ChainHead head = f_.store().head();
+  Event e = testing::MakeEvent(head.seq + 1, testing::SampleContribution(100, "X"), head.hash);
+  e.envelope.recorded_at = Timestamp{head.recorded_at.micros - 1};
+  ExpectRefused({EncodeEvent(&e)}, Status::Code::kInvalidArgument, "before its predecessor");
+}
+
+TEST_F(StoreTest, RefusesASecondFundOpened) {
+  ExpectRefused({f_.NextRecord(FundOpened{"again", "X"})}, Status::Code::kInvalidArgument,
+                "fund_opened must be the first event");
+}
+
+TEST_F(StoreTest, ABadRecordLateInABatchWritesNothingOfIt) {
+  ChainHead head = f_.store().head();
+  Event good = testing::MakeEvent(head.seq + 1, testing::SampleContribution(100, "X"), head.hash);
+  good.envelope.recorded_at = f_.clock().Now();
+  std::string first = EncodeEvent(&good);
+  Event bad = testing::MakeEvent(head.seq + 2, testing::SampleContribution(100, "Y"), Sha256("no"));
+  bad.envelope.recorded_at = f_.clock().Now();
+  ExpectRefused({first, EncodeEvent(&bad)}, Status::Code::kCorruption, "event 2 of the batch");
+}
+
+TEST_F(StoreTest, RefusesAnIdempotencyKeyUsedBefore) {
+  ChainHead head = f_.store().head();
+  Event e = testing::MakeEvent(head.seq + 1, testing::SampleContribution(100, "X"), head.hash);
+  e.envelope.recorded_at = f_.clock().Now();
+  e.envelope.idempotency_key = "contrib-C1";
+  ExpectRefused({EncodeEvent(&e)}, Status::Code::kAlreadyExists, "already used at seq 2");
+}
+
+TEST_F(StoreTest, ForEachHonoursItsRange) {
+  std::vector<uint64_t> seen;
+  ASSERT_TRUE(f_.store().ForEach(2, 3, [&](const Event& e, std::string_view) {
+    seen.push_back(e.seq());
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(seen, (std::vector<uint64_t>{2, 3}));
+}
+
+TEST(StoreOpenTest, MissingStoreIsNotCreatedUnlessAsked) {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.Sub("nothing-here"), StoreOptions{});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(store.status().message().find("huzhu init"), std::string::npos);
+}
+
+TEST(StoreOpenTest, SecondWriterIsRefusedClearly) {
+  LedgerFixture f;
+  f.Open();
+  StoreOptions options;
+  auto second = Store::Open(f.dir(), options);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), Status::Code::kUnavailable);
+  EXPECT_NE(second.status().message().find("another huzhu process"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace huzhu
