@@ -179,7 +179,9 @@ Status Store::LoadMeta() {
   return Status::Ok();
 }
 
-Status Store::ValidateNext(const Event& event, const ChainHead& head, size_t index) const {
+// `fund` is the store's fund id; the first event of a store sets it.
+Status Store::ValidateNext(const Event& event, const ChainHead& head, size_t index,
+                           std::string* fund) const {
   const Envelope& env = event.envelope;
   std::string where = "event " + std::to_string(index + 1) + " of the batch (seq " +
                       std::to_string(env.seq) + ", " + std::string(EventTypeName(event.type())) +
@@ -196,10 +198,10 @@ Status Store::ValidateNext(const Event& event, const ChainHead& head, size_t ind
   if (opening != (env.seq == 1)) {
     return Status::InvalidArgument(where + ": fund_opened must be the first event and only that");
   }
-  std::string fund = env.seq == 1 ? env.fund_id : fund_id();
-  if (env.fund_id != fund || env.fund_id.empty()) {
+  if (env.seq == 1) *fund = env.fund_id;
+  if (env.fund_id != *fund || env.fund_id.empty()) {
     return Status::InvalidArgument(where + ": belongs to fund \"" + env.fund_id +
-                                   "\", this store holds fund \"" + fund + "\"");
+                                   "\", this store holds fund \"" + *fund + "\"");
   }
   if (env.recorded_at < head.recorded_at) {
     return Status::InvalidArgument(where + ": recorded at " + FormatTimestamp(env.recorded_at) +
@@ -244,6 +246,7 @@ Result<std::vector<Event>> Store::Append(const AppendBatch& batch) {
   HUZHU_CHECK(!options_.read_only);
   if (batch.records.empty()) return std::vector<Event>{};
   ChainHead head = this->head();
+  std::string fund = fund_id();
   rocksdb::WriteBatch wb;
   std::map<std::string, keys::IdempotencyEntry> new_keys;
   std::vector<Event> events;
@@ -254,7 +257,7 @@ Result<std::vector<Event>> Store::Append(const AppendBatch& batch) {
     if (!event.ok()) {
       return event.status().WithContext("event " + std::to_string(i + 1) + " of the batch");
     }
-    RETURN_IF_ERROR(ValidateNext(*event, head, i));
+    RETURN_IF_ERROR(ValidateNext(*event, head, i, &fund));
     RETURN_IF_ERROR(StageEvent(*event, record, &wb, &new_keys));
     head = ChainHead{event->seq(), event->hash, event->envelope.recorded_at};
     events.push_back(std::move(event).value());
@@ -346,7 +349,7 @@ Status Store::ForEach(uint64_t from, uint64_t to,
   return FromRocks(it->status(), "scanning events");
 }
 
-Result<VerifyReport> Store::VerifyChain() const {
+Result<VerifyReport> Store::VerifyChain(const std::function<void(uint64_t)>& on_progress) const {
   ChainHead expected_head = head();
   VerifyReport report;
   Status s = ForEach(1, 0, [&](const Event& e, std::string_view) -> Status {
@@ -362,6 +365,7 @@ Result<VerifyReport> Store::VerifyChain() const {
     }
     report.head = ChainHead{seq, e.hash, e.envelope.recorded_at};
     ++report.events;
+    if (on_progress && seq % 4096 == 0) on_progress(seq);
     return Status::Ok();
   });
   RETURN_IF_ERROR(s);

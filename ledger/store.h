@@ -76,7 +76,9 @@ class Store {
 
   // Recomputes the whole chain: each record's hash, seq continuity, each prev_hash,
   // and the stored chain head. The error names the first seq that does not match.
-  Result<VerifyReport> VerifyChain() const;
+  // `on_progress`, when given, is called with the seq reached every few thousand events.
+  Result<VerifyReport> VerifyChain(
+      const std::function<void(uint64_t seq)>& on_progress = nullptr) const;
 
   // The events of a command that was already applied, or nullopt.
   Result<std::optional<keys::IdempotencyEntry>> FindIdempotencyKey(const std::string& key) const;
@@ -92,7 +94,8 @@ class Store {
  private:
   Store() = default;
   Status LoadMeta();
-  Status ValidateNext(const Event& event, const ChainHead& head, size_t index) const;
+  Status ValidateNext(const Event& event, const ChainHead& head, size_t index,
+                      std::string* fund) const;
   Status StageEvent(const Event& event, std::string_view record, rocksdb::WriteBatch* wb,
                     std::map<std::string, keys::IdempotencyEntry>* new_keys) const;
   void AbortObservers();

@@ -1,0 +1,66 @@
+// Shared plumbing of the `huzhu` command line: global options, opening the store,
+// parsing the actor, and how a command reports its outcome.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "events/event.h"
+#include "events/status.h"
+#include "ledger/clock.h"
+#include "ledger/local_journal.h"
+#include "ledger/store.h"
+#include "ledger/writer.h"
+
+namespace huzhu::cli {
+
+struct GlobalOptions {
+  std::string data_dir = "./huzhu-data";
+  std::string actor;  // USER:ROLE; falls back to $HUZHU_AS
+  bool verbose = false;
+};
+
+// The command chosen on the command line, run after parsing.
+using Action = std::function<Status()>;
+
+struct Cli {
+  GlobalOptions global;
+  Action action;
+};
+
+// Exit codes, documented in the README.
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;      // refused or failed; nothing was changed
+constexpr int kExitUsage = 2;       // the command line itself is wrong
+constexpr int kExitCorruption = 3;  // stored data does not verify
+
+int ExitCodeFor(const Status& status);
+
+Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& global, bool read_only);
+// Everything a write command needs: the store, its journal, a clock, the writer.
+struct WriteSession {
+  std::unique_ptr<Store> store;
+  std::unique_ptr<Journal> journal;
+  std::unique_ptr<Clock> clock;
+  std::unique_ptr<Writer> writer;
+};
+// Opens the store for writing; `create` makes a new store (init), else it must exist.
+// `fund_id` is needed only for a new store.
+Result<WriteSession> OpenForWriting(const GlobalOptions& global, bool create,
+                                    const std::string& fund_id = "");
+// A fresh random idempotency key for a command given none.
+std::string NewCommandKey();
+
+// Parses --as / $HUZHU_AS ("USER:ROLE").
+Result<Actor> ParseActor(const GlobalOptions& global);
+
+// Subcommands, one file each.
+void AddInitCommand(CLI::App& app, Cli& cli);
+void AddExportCommand(CLI::App& app, Cli& cli);
+void AddAuditCommand(CLI::App& app, Cli& cli);
+void AddEventsCommand(CLI::App& app, Cli& cli);
+void AddDemoCommand(CLI::App& app, Cli& cli);
+
+}  // namespace huzhu::cli
