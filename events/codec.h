@@ -34,6 +34,9 @@ std::string EncodeEvent(Event* event);
 // Errors: kCorruption (does not decode, hash mismatch, trailing bytes),
 //         kUnsupported (unknown type id, schema version newer than this code).
 Result<Event> DecodeEvent(std::string_view record);
+// The same, into an existing event whose storage is reused (for scans). On error
+// *event is left in an unspecified state.
+Status DecodeEventInto(std::string_view record, Event* event);
 
 }  // namespace huzhu
 

@@ -12,13 +12,20 @@
 
 namespace huzhu {
 
+// One command's events, sealed by the writer: the encoded records and the events
+// they were encoded from, in seq order.
+struct SealedBatch {
+  std::vector<std::string> records;
+  std::vector<Event> events;
+};
+
 class Journal {
  public:
   virtual ~Journal() = default;
-  // Makes `records` (one command's events, encoded, in seq order) durable in the
-  // journal and applies them to the store. Either all of them are acknowledged and
-  // applied, or an error is returned and none of them will ever be applied.
-  virtual Result<std::vector<Event>> Append(std::vector<std::string> records) = 0;
+  // Makes the batch durable in the journal and applies it to the store. Either all
+  // of it is acknowledged and applied, or an error is returned and none of it will
+  // ever be applied.
+  virtual Result<std::vector<Event>> Append(SealedBatch batch) = 0;
   // "local" or "kafka", for messages.
   virtual std::string_view name() const = 0;
 };

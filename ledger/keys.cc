@@ -26,14 +26,23 @@ uint64_t SeqOfEventKey(std::string_view key) {
   return ReadBigEndian64(key);
 }
 
-std::string TypeIndexPrefix(EventType type) {
-  auto id = static_cast<uint16_t>(type);
-  return std::string{'t', static_cast<char>(id >> 8), static_cast<char>(id & 0xff)};
+std::string RecordedIndexKey(Timestamp recorded_at, uint64_t first_seq) {
+  std::string key(1, kRecordedIndexPrefix);
+  // Flipping the sign bit makes bytewise order match signed order.
+  PutBigEndian64(&key, static_cast<uint64_t>(recorded_at.micros) ^ (uint64_t{1} << 63));
+  PutBigEndian64(&key, first_seq);
+  return key;
 }
 
-std::string TypeIndexKey(EventType type, uint64_t seq) {
-  std::string key = TypeIndexPrefix(type);
-  PutBigEndian64(&key, seq);
+std::string CorrectionIndexPrefix(uint64_t target_seq) {
+  std::string key(1, 'c');
+  PutBigEndian64(&key, target_seq);
+  return key;
+}
+
+std::string CorrectionIndexKey(uint64_t target_seq, uint64_t correcting_seq) {
+  std::string key = CorrectionIndexPrefix(target_seq);
+  PutBigEndian64(&key, correcting_seq);
   return key;
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "events/event_type.h"
+#include "events/time.h"
 
 namespace huzhu::keys {
 
@@ -28,9 +29,14 @@ std::string EventKey(uint64_t seq);
 // REQUIRES: key.size() == 8.
 uint64_t SeqOfEventKey(std::string_view key);
 
-// indexes: "t" + type id (u16 BE) + seq (u64 BE): all events of a type in order.
-std::string TypeIndexKey(EventType type, uint64_t seq);
-std::string TypeIndexPrefix(EventType type);
+// indexes, "r" + recorded_at (i64 us, BE, sign bit flipped) + first seq (u64 BE): one
+// entry per appended batch, so an as-of read finds the last seq recorded by a time.
+std::string RecordedIndexKey(Timestamp recorded_at, uint64_t first_seq);
+constexpr char kRecordedIndexPrefix = 'r';
+// indexes, "c" + target seq (u64 BE) + correcting seq (u64 BE): the corrections
+// (reversals, reopenings) that name an event.
+std::string CorrectionIndexKey(uint64_t target_seq, uint64_t correcting_seq);
+std::string CorrectionIndexPrefix(uint64_t target_seq);
 
 struct IdempotencyEntry {
   uint64_t first_seq = 0;

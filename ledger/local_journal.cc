@@ -2,9 +2,10 @@
 
 namespace huzhu {
 
-Result<std::vector<Event>> LocalJournal::Append(std::vector<std::string> records) {
+Result<std::vector<Event>> LocalJournal::Append(SealedBatch sealed) {
   AppendBatch batch;
-  batch.records = std::move(records);
+  batch.records = std::move(sealed.records);
+  batch.sealed_events = std::move(sealed.events);
   return store_->Append(batch);
 }
 

@@ -10,7 +10,7 @@ class LocalJournal : public Journal {
  public:
   // REQUIRES: store outlives the journal.
   explicit LocalJournal(Store* store) : store_(store) {}
-  Result<std::vector<Event>> Append(std::vector<std::string> records) override;
+  Result<std::vector<Event>> Append(SealedBatch batch) override;
   std::string_view name() const override { return "local"; }
 
  private:

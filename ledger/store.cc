@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "events/codec.h"
+#include "ledger/decode_pipeline.h"
 
 namespace huzhu {
 
@@ -32,6 +33,11 @@ bool DecodeHead(std::string_view bytes, ChainHead* head) {
 }
 
 std::string Short(const Hash256& hash) { return ToHex(hash).substr(0, 16); }
+
+uint64_t CorrectionTarget(const Event& event) {
+  if (const auto* r = std::get_if<EventReversed>(&event.payload)) return r->target_seq;
+  return std::get<ClaimReopened>(event.payload).target_seq;
+}
 
 rocksdb::Options MakeDbOptions(const StoreOptions& o) {
   rocksdb::Options options;
@@ -183,28 +189,30 @@ Status Store::LoadMeta() {
 Status Store::ValidateNext(const Event& event, const ChainHead& head, size_t index,
                            std::string* fund) const {
   const Envelope& env = event.envelope;
-  std::string where = "event " + std::to_string(index + 1) + " of the batch (seq " +
-                      std::to_string(env.seq) + ", " + std::string(EventTypeName(event.type())) +
-                      ")";
+  // Built only on the error path: this runs for every appended event.
+  auto where = [&] {
+    return "event " + std::to_string(index + 1) + " of the batch (seq " + std::to_string(env.seq) +
+           ", " + std::string(EventTypeName(event.type())) + ")";
+  };
   if (env.seq != head.seq + 1) {
-    return Status::Corruption(where + ": seq gap, expected seq " + std::to_string(head.seq + 1));
+    return Status::Corruption(where() + ": seq gap, expected seq " + std::to_string(head.seq + 1));
   }
   if (env.prev_hash != head.hash) {
-    return Status::Corruption(where + ": prev_hash " + Short(env.prev_hash) +
+    return Status::Corruption(where() + ": prev_hash " + Short(env.prev_hash) +
                               "... does not match the hash of seq " + std::to_string(head.seq) +
                               " (" + Short(head.hash) + "...)");
   }
   bool opening = event.type() == EventType::kFundOpened;
   if (opening != (env.seq == 1)) {
-    return Status::InvalidArgument(where + ": fund_opened must be the first event and only that");
+    return Status::InvalidArgument(where() + ": fund_opened must be the first event and only that");
   }
   if (env.seq == 1) *fund = env.fund_id;
   if (env.fund_id != *fund || env.fund_id.empty()) {
-    return Status::InvalidArgument(where + ": belongs to fund \"" + env.fund_id +
+    return Status::InvalidArgument(where() + ": belongs to fund \"" + env.fund_id +
                                    "\", this store holds fund \"" + *fund + "\"");
   }
   if (env.recorded_at < head.recorded_at) {
-    return Status::InvalidArgument(where + ": recorded at " + FormatTimestamp(env.recorded_at) +
+    return Status::InvalidArgument(where() + ": recorded at " + FormatTimestamp(env.recorded_at) +
                                    ", before its predecessor");
   }
   return Status::Ok();
@@ -215,9 +223,11 @@ Status Store::StageEvent(const Event& event, std::string_view record, rocksdb::W
   const Envelope& env = event.envelope;
   RETURN_IF_ERROR(FromRocks(wb->Put(cf(keys::kEventsCf), keys::EventKey(env.seq), record),
                             "staging an event"));
-  RETURN_IF_ERROR(FromRocks(
-      wb->Put(cf(keys::kIndexesCf), keys::TypeIndexKey(event.type(), env.seq), ""),
-      "staging an index entry"));
+  if (event.type() == EventType::kEventReversed || event.type() == EventType::kClaimReopened) {
+    RETURN_IF_ERROR(FromRocks(
+        wb->Put(cf(keys::kIndexesCf), keys::CorrectionIndexKey(CorrectionTarget(event), env.seq), ""),
+        "staging a correction index entry"));
+  }
   if (env.idempotency_key.empty()) return Status::Ok();
   auto it = new_keys->find(env.idempotency_key);
   if (it != new_keys->end()) {
@@ -242,7 +252,7 @@ void Store::AbortObservers() {
   for (auto* o : observers_) o->OnAbort();
 }
 
-Result<std::vector<Event>> Store::Append(const AppendBatch& batch) {
+Result<std::vector<Event>> Store::Append(AppendBatch batch) {
   HUZHU_CHECK(!options_.read_only);
   if (batch.records.empty()) return std::vector<Event>{};
   ChainHead head = this->head();
@@ -251,21 +261,31 @@ Result<std::vector<Event>> Store::Append(const AppendBatch& batch) {
   std::map<std::string, keys::IdempotencyEntry> new_keys;
   std::vector<Event> events;
   events.reserve(batch.records.size());
+  const bool sealed_here = batch.sealed_events.size() == batch.records.size();
   for (size_t i = 0; i < batch.records.size(); ++i) {
     const std::string& record = batch.records[i];
-    auto event = DecodeEvent(record);
-    if (!event.ok()) {
-      return event.status().WithContext("event " + std::to_string(i + 1) + " of the batch");
+    if (sealed_here) {
+      events.push_back(std::move(batch.sealed_events[i]));
+    } else {
+      auto event = DecodeEvent(record);
+      if (!event.ok()) {
+        return event.status().WithContext("event " + std::to_string(i + 1) + " of the batch");
+      }
+      events.push_back(std::move(event).value());
     }
-    RETURN_IF_ERROR(ValidateNext(*event, head, i, &fund));
-    RETURN_IF_ERROR(StageEvent(*event, record, &wb, &new_keys));
-    head = ChainHead{event->seq(), event->hash, event->envelope.recorded_at};
-    events.push_back(std::move(event).value());
+    const Event& event = events.back();
+    RETURN_IF_ERROR(ValidateNext(event, head, i, &fund));
+    RETURN_IF_ERROR(StageEvent(event, record, &wb, &new_keys));
+    head = ChainHead{event.seq(), event.hash, event.envelope.recorded_at};
   }
   for (const auto& [key, entry] : new_keys) {
     RETURN_IF_ERROR(FromRocks(wb.Put(cf(keys::kIdempotencyCf), key, keys::EncodeIdempotency(entry)),
                               "staging an idempotency key"));
   }
+  // One entry per batch: what was recorded when, for as-of reads.
+  RETURN_IF_ERROR(FromRocks(
+      wb.Put(cf(keys::kIndexesCf), keys::RecordedIndexKey(head.recorded_at, events.front().seq()), ""),
+      "staging the recorded-time index"));
   auto* meta = cf(keys::kMetaCf);
   RETURN_IF_ERROR(FromRocks(wb.Put(meta, keys::kMetaChainHead, EncodeHead(head)), "staging head"));
   if (events.front().seq() == 1) {
@@ -333,20 +353,12 @@ Status Store::ForEach(uint64_t from, uint64_t to,
   read_options.fill_cache = false;  // A scan must not evict what point reads need.
   read_options.readahead_size = 2u << 20;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, cf(keys::kEventsCf)));
-  for (it->Seek(lower); it->Valid(); it->Next()) {
-    rocksdb::Slice key = it->key();
-    if (key.size() != 8) return Status::Corruption("an events key is not 8 bytes long");
-    uint64_t seq = keys::SeqOfEventKey(std::string_view(key.data(), key.size()));
-    std::string_view record(it->value().data(), it->value().size());
-    auto event = DecodeEvent(record);
-    if (!event.ok()) return event.status().WithContext("event " + std::to_string(seq));
-    if (event->seq() != seq) {
-      return Status::Corruption("event " + std::to_string(seq) + ": its bytes say seq " +
-                                std::to_string(event->seq()));
-    }
-    RETURN_IF_ERROR(fn(*event, record));
-  }
-  return FromRocks(it->status(), "scanning events");
+  it->Seek(lower);
+  uint64_t last = to == 0 ? head().seq : to;
+  DecodePipeline pipeline(DecodePipeline::WorkersFor(last >= from ? last - from + 1 : 0));
+  Status s = pipeline.Run(it.get(), fn);
+  if (!it->status().ok()) return FromRocks(it->status(), "scanning events");
+  return s;
 }
 
 Result<VerifyReport> Store::VerifyChain(const std::function<void(uint64_t)>& on_progress) const {

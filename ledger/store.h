@@ -35,6 +35,11 @@ struct ChainHead {
 struct AppendBatch {
   std::vector<std::string> records;
   std::optional<std::string> journal_position;
+  // The events the records were just encoded from, when this process sealed them
+  // (the local journal): the store then checks the chain on these instead of
+  // decoding and re-hashing its own fresh output. Records that arrive from
+  // elsewhere (Kafka, a follower) leave this empty and are decoded in full.
+  std::vector<Event> sealed_events;
 };
 
 struct VerifyReport {
@@ -63,7 +68,7 @@ class Store {
   // and not be recorded earlier than the head; the first event of a store must be
   // fund_opened. On any error nothing is written and the error names the record.
   // Returns the decoded events.
-  Result<std::vector<Event>> Append(const AppendBatch& batch);
+  Result<std::vector<Event>> Append(AppendBatch batch);
 
   // Reads one event; kNotFound past the head, kCorruption when it does not verify.
   Result<Event> Get(uint64_t seq) const;

@@ -6,11 +6,10 @@ namespace huzhu {
 
 namespace {
 
-// Unique across funds and stable for the same fund, seq and command: a re-run of the
-// same seeded demo gives the same ids.
-std::string MakeEventId(const std::string& fund_id, uint64_t seq, const std::string& key) {
-  Hash256 h = Sha256(fund_id + '\0' + std::to_string(seq) + '\0' + key);
-  return ToHex(h).substr(0, 32);
+// "<fund>-<seq>": unique across funds, stable for the same history (a re-run of the
+// same seeded demo gives the same ids), and readable in an audit.
+std::string MakeEventId(const std::string& fund_id, uint64_t seq) {
+  return fund_id + "-" + std::to_string(seq);
 }
 
 }  // namespace
@@ -30,32 +29,32 @@ Result<std::optional<CommandOutcome>> Writer::Lookup(const std::string& key) con
   return std::optional<CommandOutcome>(std::move(outcome));
 }
 
-std::vector<std::string> Writer::Seal(const CommandContext& context,
-                                      std::vector<EventDraft> drafts) {
+SealedBatch Writer::Seal(const CommandContext& context, std::vector<EventDraft> drafts) {
   ChainHead head = store_->head();
   // Recorded times never go backwards along the chain, even if the system clock does.
   Timestamp now = std::max(clock_->Now(), head.recorded_at);
-  std::vector<std::string> records;
-  records.reserve(drafts.size());
+  SealedBatch batch;
+  batch.records.reserve(drafts.size());
+  batch.events.reserve(drafts.size());
   Hash256 prev = head.hash;
   uint64_t seq = head.seq;
   for (EventDraft& draft : drafts) {
-    Event e;
+    Event& e = batch.events.emplace_back();
     e.payload = std::move(draft.payload);
     Envelope& env = e.envelope;
     env.fund_id = fund_id_;
     env.seq = ++seq;
-    env.event_id = MakeEventId(fund_id_, seq, context.idempotency_key);
+    env.event_id = MakeEventId(fund_id_, seq);
     env.schema_version = CurrentSchemaVersion(e.type());
     env.effective_date = draft.effective_date;
     env.recorded_at = now;
     env.actor = context.actor;
     env.idempotency_key = context.idempotency_key;
     env.prev_hash = prev;
-    records.push_back(EncodeEvent(&e));
+    batch.records.push_back(EncodeEvent(&e));
     prev = e.hash;
   }
-  return records;
+  return batch;
 }
 
 Result<CommandOutcome> Writer::Submit(const CommandContext& context,

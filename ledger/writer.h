@@ -51,7 +51,7 @@ class Writer {
   const std::string& fund_id() const { return fund_id_; }
 
  private:
-  std::vector<std::string> Seal(const CommandContext& context, std::vector<EventDraft> drafts);
+  SealedBatch Seal(const CommandContext& context, std::vector<EventDraft> drafts);
 
   Store* store_;
   Journal* journal_;

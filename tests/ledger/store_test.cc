@@ -22,7 +22,7 @@ class StoreTest : public ::testing::Test {
   // leave the store exactly as it was.
   void ExpectRefused(std::vector<std::string> records, Status::Code code, const std::string& words) {
     ChainHead before = f_.store().head();
-    auto result = f_.store().Append(AppendBatch{std::move(records), std::nullopt});
+    auto result = f_.store().Append(AppendBatch{.records = std::move(records), .journal_position = {}, .sealed_events = {}});
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.status().code(), code) << result.status().ToString();
     EXPECT_NE(result.status().message().find(words), std::string::npos) << result.status().ToString();

@@ -20,7 +20,7 @@ TEST(WriterTest, ChainsEventsAndStampsTheEnvelope) {
   EXPECT_EQ(e.seq(), 3u);
   EXPECT_EQ(e.envelope.prev_hash, f.store().Get(2)->hash);
   EXPECT_EQ(e.envelope.actor.user, "fin1");
-  EXPECT_EQ(e.envelope.event_id.size(), 32u);
+  EXPECT_EQ(e.envelope.event_id, "F1-3");
   EXPECT_EQ(e.envelope.recorded_at, f.clock().Now());
 }
 

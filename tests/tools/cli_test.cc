@@ -38,7 +38,7 @@ class CliTest : public ::testing::Test {
       e.envelope = Envelope{"CD", head.seq + 1, "id" + std::to_string(i), 1, Date{16900},
                             Timestamp{head.recorded_at.micros + 1}, Actor{"f1", Role::kFinance},
                             "k" + std::to_string(i), head.hash};
-      ASSERT_TRUE((*store)->Append(AppendBatch{{EncodeEvent(&e)}, std::nullopt}).ok());
+      ASSERT_TRUE((*store)->Append(AppendBatch{.records = {EncodeEvent(&e)}, .journal_position = {}, .sealed_events = {}}).ok());
     }
   }
   testing::TempDir dir_;
