@@ -147,8 +147,10 @@ Status DecodePipeline::Run(rocksdb::Iterator* it, const EventVisitor& visit) {
     Chunk* chunk = &ring[consumed % ring.size()];
     WaitReady(chunk);
     ++consumed;
-    Status s = chunk->status;
+    // The events decoded before a damaged one are visited, then its error returned.
+    Status s;
     for (size_t i = 0; i < chunk->decoded && s.ok(); ++i) s = visit(chunk->events[i], chunk->Record(i));
+    if (s.ok()) s = chunk->status;
     if (!s.ok()) {
       drain(consumed, filled);
       return s;
