@@ -161,5 +161,14 @@ TEST_F(CliTest, CorruptSstFailsEveryCommandThatReadsItClearly) {
   }
 }
 
+TEST_F(CliTest, EventsDocListsEveryTypeAsTheCodeDefinesIt) {
+  CommandResult types = Huzhu("events types");
+  ASSERT_EQ(types.exit_code, 0);
+  std::ifstream doc(std::string(HUZHU_SOURCE_DIR) + "/docs/events.md");
+  std::string text((std::istreambuf_iterator<char>(doc)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find(types.out), std::string::npos)
+      << "docs/events.md is out of date: regenerate its field tables with `huzhu events types`";
+}
+
 }  // namespace
 }  // namespace huzhu

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "events/json.h"
+#include "events/schema.h"
 #include "tools/huzhu/cli.h"
 
 namespace huzhu::cli {
@@ -26,6 +27,31 @@ Status RunTail(const GlobalOptions& global, uint64_t count) {
   });
 }
 
+std::string_view PiiNote(Pii pii) {
+  switch (pii) {
+    case Pii::kIdNumber: return "personal: masked to first 6 and last 4";
+    case Pii::kPhone: return "personal: masked to last 4";
+    case Pii::kBankAccount: return "personal: masked to last 4";
+    case Pii::kNone: break;
+  }
+  return "";
+}
+
+// Markdown, the source of the field tables in docs/events.md.
+Status RunTypes() {
+  for (EventType type : AllEventTypes()) {
+    std::printf("### `%s` (id %u, schema version %u)\n\n| field | JSON type | note |\n|---|---|---|\n",
+                std::string(EventTypeName(type)).c_str(), static_cast<unsigned>(type),
+                static_cast<unsigned>(CurrentSchemaVersion(type)));
+    for (const FieldInfo& f : PayloadFields(type)) {
+      std::printf("| `%s` | %s | %s |\n", f.name.c_str(), f.json_type.c_str(),
+                  std::string(PiiNote(f.pii)).c_str());
+    }
+    std::printf("\n");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddEventsCommand(CLI::App& app, Cli& cli) {
@@ -39,6 +65,8 @@ void AddEventsCommand(CLI::App& app, Cli& cli) {
   CLI::App* tail = events->add_subcommand("tail", "print the last events as JSON lines");
   tail->add_option("-n,--count", *count, "how many")->capture_default_str()->check(CLI::PositiveNumber);
   tail->callback([&cli, count] { cli.action = [&cli, count] { return RunTail(cli.global, *count); }; });
+  CLI::App* types = events->add_subcommand("types", "list every event type and its fields (Markdown)");
+  types->callback([&cli] { cli.action = [] { return RunTypes(); }; });
 }
 
 }  // namespace huzhu::cli
