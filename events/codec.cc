@@ -9,14 +9,10 @@
 #include <sstream>
 #include <streambuf>
 
+#include "events/cereal_types.h"
 #include "events/upcast.h"
 
 namespace huzhu {
-
-template <class Archive>
-void serialize(Archive& ar, Date& date) {
-  ar(date.days);
-}
 
 namespace {
 

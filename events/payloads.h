@@ -179,20 +179,29 @@ struct PayoutScheduled {
   }
 };
 
+// The bank paid a scheduled payout. Carries the claim and amount so that each event
+// states the money it moves.
 struct PayoutPosted {
   static constexpr EventType kType = EventType::kPayoutPosted;
   std::string payout_id;
+  std::string claim_id;
+  Fen amount_fen = 0;
   std::string bank_reference;
   template <class V> void Visit(V&& v) {
-    v("payout_id", payout_id); v("bank_reference", bank_reference);
+    v("payout_id", payout_id); v("claim_id", claim_id); v("amount_fen", amount_fen);
+    v("bank_reference", bank_reference);
   }
 };
 
+// The bank returned a scheduled payout; its claim is approved-unpaid again.
 struct PayoutVoided {
   static constexpr EventType kType = EventType::kPayoutVoided;
   std::string payout_id;
+  std::string claim_id;
   std::string reason;
-  template <class V> void Visit(V&& v) { v("payout_id", payout_id); v("reason", reason); }
+  template <class V> void Visit(V&& v) {
+    v("payout_id", payout_id); v("claim_id", claim_id); v("reason", reason);
+  }
 };
 
 struct ReliefGranted {

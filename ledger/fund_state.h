@@ -1,0 +1,135 @@
+// FundState: everything the write side knows about a fund, derived from its events
+// (units, members, enrolments and what each term has used, claims, payouts, the
+// accounts). It lives in the store's "state" column family, so memory does not grow
+// with the fund, and is kept in the same WriteBatch as the events.
+//
+// Apply() is the one place where an event's effects and invariants are decided:
+// commands dry-run their events through it, the store applies them through it (as a
+// BatchObserver), and replay rebuilds the state through it. It checks the actor's
+// role, that what an event names exists and is in the right state, the plan rules
+// behind every approval, four eyes, and that the books balance with the bank
+// account never below zero.
+//
+// Not thread safe: the fund's single writer thread uses it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "events/accounts.h"
+#include "events/event.h"
+#include "ledger/batch_observer.h"
+#include "ledger/plan.h"
+#include "ledger/rules.h"
+#include "ledger/state_overlay.h"
+#include "ledger/state_records.h"
+#include "ledger/store.h"
+
+namespace huzhu {
+
+constexpr char kStateCf[] = "state";
+
+class FundState : public BatchObserver {
+ public:
+  // REQUIRES: the store was opened with kStateCf among its column families, and
+  // outlives this object.
+  explicit FundState(Store* store);
+
+  // Applies one event's effects to the pending overlay after checking its invariants.
+  Status Apply(const Event& event);
+  // Forgets what was applied since the last commit (after a dry run).
+  void Discard();
+
+  // BatchObserver: the store's appends go through Apply.
+  Status OnEvent(const Event& event, rocksdb::WriteBatch* batch) override;
+  void OnAbort() override { Discard(); }
+  void OnCommit() override;
+
+  // Reads, seeing what is committed plus what was applied since.
+  Result<std::optional<UnitRec>> Unit(const std::string& unit_id) const;
+  Result<std::optional<MemberRec>> Member(const std::string& member_id) const;
+  Result<std::optional<EnrolmentRec>> Enrolment(const std::string& enrolment_id) const;
+  Result<std::optional<ClaimRec>> Claim(const std::string& claim_id) const;
+  Result<std::optional<PayoutRec>> Payout(const std::string& payout_id) const;
+  Result<Balances> GetBalances() const;
+  // The plan version in force on `on` (the latest published with effective_from <= on).
+  Result<std::optional<PlanRules>> PlanInForce(const std::string& code, Date on) const;
+  Result<std::optional<PlanRules>> Plan(const std::string& code, uint32_t version) const;
+  Result<bool> PlanPublishedAs(const PlanRules& plan) const;  // same code, version and rules
+  // Enrolment ids of a member in a plan, by term start, reversed ones excluded.
+  Result<std::vector<std::string>> MemberTerms(const std::string& member_id,
+                                               const std::string& plan_code) const;
+  Result<std::vector<std::string>> UnitMembers(const std::string& unit_id) const;
+  // The claim an invoice number already backs in a plan.
+  Result<std::optional<std::string>> InvoiceClaim(const std::string& plan_code,
+                                                  const std::string& invoice) const;
+  Result<bool> IdUsed(char kind, const std::string& id) const;  // 'K' contributions, 'R' relief
+
+  // The facts a claim is assessed on.
+  Result<Assessment> AssessStoredClaim(const ClaimRec& claim) const;
+
+ private:
+  template <class T>
+  Result<std::optional<T>> Read(const std::string& key, std::string_view what) const;
+  template <class T>
+  void Write(const std::string& key, const T& record);
+
+  Status CheckRole(const Event& event) const;
+  Status ApplyPayload(const Event& event);
+  Status Post(const std::vector<Posting>& postings, const Event& event);
+  Status RememberCorrectable(const Event& event, std::string id, Fen amount_fen);
+
+  Status ApplyPlan(const Event& e, const PlanPublished& p);
+  Status ApplyUnit(const UnitRegistered& p);
+  Status ApplyMember(const MemberRegistered& p);
+  Status ApplyEnrolment(const Event& e, const MemberEnrolled& p);
+  Status ApplyContribution(const Event& e, const ContributionReceived& p);
+  Status ApplyClaimFiled(const Event& e, const ClaimFiled& p);
+  Status ApplyApproval(const Event& e, const ClaimApproved& p);
+  Status ApplyRejection(const Event& e, const ClaimRejected& p);
+  Status ApplyReturn(const ClaimReturned& p);
+  Status ApplySchedule(const PayoutScheduled& p);
+  Status ApplyPosted(const Event& e, const PayoutPosted& p);
+  Status ApplyVoided(const PayoutVoided& p);
+  Status ApplyRelief(const Event& e, const ReliefGranted& p);
+  Status ApplyReversal(const Event& e, const EventReversed& p);
+  Status ApplyReopen(const ClaimReopened& p);
+  Status UndoEnrolment(const CorrectableRec& target);
+  Status UndoPayout(const CorrectableRec& target);
+
+  Store* store_;
+  StateOverlay kv_;
+  mutable std::map<std::string, PlanRules> plan_cache_;  // parsed plans, by their JSON
+};
+
+// The record an invariant says exists; its absence means the state is damaged.
+template <class T>
+Result<T> Existing(Result<std::optional<T>> found, const std::string& what) {
+  if (!found.ok()) return found.status();
+  if (!found.value()) return Status::Corruption(what + " is missing from the fund's state");
+  return std::move(*found.value());
+}
+
+// Keys of the state column family (docs/storage.md).
+namespace state_keys {
+std::string Unit(const std::string& id);
+std::string Member(const std::string& id);
+std::string UnitMember(const std::string& unit_id, const std::string& member_id);
+std::string Enrolment(const std::string& id);
+std::string MemberTerm(const std::string& member_id, const std::string& plan, Date start,
+                       const std::string& enrolment_id);
+std::string EnrolmentClaim(const std::string& enrolment_id, const std::string& claim_id);
+std::string UnitShares(const std::string& unit_id, const std::string& plan);
+std::string Claim(const std::string& id);
+std::string Invoice(const std::string& plan, const std::string& invoice);
+std::string Payout(const std::string& id);
+std::string Correctable(uint64_t seq);
+std::string Account(Account account);
+std::string Plan(const std::string& code, uint32_t version);
+std::string Used(char kind, const std::string& id);
+}  // namespace state_keys
+
+}  // namespace huzhu

@@ -1,0 +1,58 @@
+#include "ledger/state_overlay.h"
+
+#include <memory>
+
+#include "ledger/store.h"
+
+namespace huzhu {
+
+Result<std::optional<std::string>> StateOverlay::Get(const std::string& key) const {
+  auto it = pending_.find(key);
+  if (it != pending_.end()) return it->second;
+  std::string value;
+  rocksdb::Status s = db_->Get({}, cf_, key, &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s, "reading the fund's state");
+  return std::optional<std::string>(std::move(value));
+}
+
+void StateOverlay::Put(const std::string& key, std::string value) {
+  pending_[key] = std::move(value);
+  unflushed_.insert(key);
+}
+
+void StateOverlay::Delete(const std::string& key) {
+  pending_[key] = std::nullopt;
+  unflushed_.insert(key);
+}
+
+Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) const {
+  std::set<std::string> keys;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, cf_));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    keys.insert(it->key().ToString());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "scanning the fund's state");
+  for (auto p = pending_.lower_bound(prefix); p != pending_.end() && p->first.starts_with(prefix); ++p) {
+    if (p->second) keys.insert(p->first);
+    else keys.erase(p->first);
+  }
+  return std::vector<std::string>(keys.begin(), keys.end());
+}
+
+Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
+  for (const auto& key : unflushed_) {
+    const auto& value = pending_.at(key);
+    rocksdb::Status s = value ? wb->Put(cf_, key, *value) : wb->Delete(cf_, key);
+    if (!s.ok()) return FromRocks(s, "staging the fund's state");
+  }
+  unflushed_.clear();
+  return Status::Ok();
+}
+
+void StateOverlay::Clear() {
+  pending_.clear();
+  unflushed_.clear();
+}
+
+}  // namespace huzhu

@@ -1,0 +1,46 @@
+// StateOverlay: the "state" column family as the writer sees it: what is committed
+// in RocksDB, with the writes of the batch being checked or applied on top.
+//
+// A command is first checked by applying its events here (a dry run, then
+// Discard), and applied again, for real, when the store appends it: the same code
+// decides both times, and replay uses it too.
+#pragma once
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "events/status.h"
+
+namespace huzhu {
+
+class StateOverlay {
+ public:
+  // REQUIRES: db and cf outlive the overlay.
+  StateOverlay(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) : db_(db), cf_(cf) {}
+
+  Result<std::optional<std::string>> Get(const std::string& key) const;
+  void Put(const std::string& key, std::string value);
+  void Delete(const std::string& key);
+  // Keys that start with `prefix`, committed and pending merged, in order.
+  Result<std::vector<std::string>> Keys(const std::string& prefix) const;
+
+  // Adds the writes made since the last call to `wb`.
+  Status FlushInto(rocksdb::WriteBatch* wb);
+  // Forgets every pending write (after a dry run, a refused batch, or a commit).
+  void Clear();
+  bool empty() const { return pending_.empty(); }
+
+ private:
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* cf_;
+  std::map<std::string, std::optional<std::string>> pending_;  // nullopt: deleted
+  std::set<std::string> unflushed_;
+};
+
+}  // namespace huzhu
