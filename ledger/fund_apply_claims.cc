@@ -40,14 +40,11 @@ Status FundState::ApplyClaimFiled(const Event& e, const ClaimFiled& p) {
     return Status::NotFound("member " + p.member_id + " has no enrolment " + p.enrolment_id + " in plan " +
                             p.plan_code);
   }
+  // A second claim on the same invoice may be recorded (for its formal rejection),
+  // but the invoice stays with the first claim and only that one can be approved.
   if (!p.invoice_number.empty()) {
     ASSIGN_OR_RETURN(auto other, InvoiceClaim(p.plan_code, p.invoice_number));
-    if (other) {
-      return Status::RuleViolation(reason::kDuplicateInvoice, "invoice " + p.invoice_number +
-                                                                  " already backs claim " + *other +
-                                                                  " in plan " + p.plan_code);
-    }
-    kv_.Put(state_keys::Invoice(p.plan_code, p.invoice_number), p.claim_id);
+    if (!other) kv_.Put(state_keys::Invoice(p.plan_code, p.invoice_number), p.claim_id);
   }
   ClaimRec c;
   c.member_id = p.member_id;
@@ -61,6 +58,7 @@ Status FundState::ApplyClaimFiled(const Event& e, const ClaimFiled& p) {
   c.disease_tier = p.disease_tier;
   c.self_pay_fen = p.self_pay_fen;
   c.disability_grade = p.disability_grade;
+  c.invoice_number = p.invoice_number;
   Write(state_keys::Claim(p.claim_id), c);
   kv_.Put(state_keys::EnrolmentClaim(p.enrolment_id, p.claim_id), "");
   return Status::Ok();
@@ -78,7 +76,7 @@ Status FundState::ApplyApproval(const Event& e, const ClaimApproved& p) {
                                                         " and so may not approve it");
   }
   // The decision is re-derived from the events: replay checks every approval.
-  ASSIGN_OR_RETURN(Assessment assessed, AssessStoredClaim(*claim));
+  ASSIGN_OR_RETURN(Assessment assessed, AssessStoredClaim(p.claim_id, *claim));
   if (assessed.amount_fen != p.rule_amount_fen) {
     return Status::InvalidArgument("claim " + p.claim_id + ": the rule pays " +
                                    FormatYuan(assessed.amount_fen) + " yuan, the approval says " +

@@ -145,7 +145,15 @@ Result<bool> FundState::IdUsed(char kind, const std::string& id) const {
   return v.has_value();
 }
 
-Result<Assessment> FundState::AssessStoredClaim(const ClaimRec& c) const {
+Result<Assessment> FundState::AssessStoredClaim(const std::string& claim_id, const ClaimRec& c) const {
+  if (!c.invoice_number.empty()) {
+    ASSIGN_OR_RETURN(auto owner, InvoiceClaim(c.plan_code, c.invoice_number));
+    if (owner && *owner != claim_id) {
+      return Status::RuleViolation(reason::kDuplicateInvoice, "invoice " + c.invoice_number +
+                                                                  " already backs claim " + *owner +
+                                                                  " in plan " + c.plan_code);
+    }
+  }
   ASSIGN_OR_RETURN(auto enrolment, Enrolment(c.enrolment_id));
   ASSIGN_OR_RETURN(auto member, Member(c.member_id));
   if (!enrolment || !member) return Status::Internal("claim refers to missing records");

@@ -67,9 +67,12 @@ class FundState : public BatchObserver {
   Result<std::optional<std::string>> InvoiceClaim(const std::string& plan_code,
                                                   const std::string& invoice) const;
   Result<bool> IdUsed(char kind, const std::string& id) const;  // 'K' contributions, 'R' relief
+  // An event already in the ledger.
+  Result<Event> RecordedEvent(uint64_t seq) const { return store_->Get(seq); }
 
-  // The facts a claim is assessed on.
-  Result<Assessment> AssessStoredClaim(const ClaimRec& claim) const;
+  // The plan rule's verdict on a recorded claim, as things stand: its invoice not used
+  // by another claim, then AssessClaim on its cover, its term's usage and its facts.
+  Result<Assessment> AssessStoredClaim(const std::string& claim_id, const ClaimRec& claim) const;
 
  private:
   template <class T>

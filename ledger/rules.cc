@@ -238,6 +238,9 @@ Result<Assessment> AssessClaim(const PlanRules& plan, const CoverFacts& cover,
   if (!amount.ok()) return amount.status();
   a.factor_pct = factor;
   a.amount_fen = Percent(*amount, factor);
+  if (a.amount_fen <= 0) {
+    return Refuse(reason::kNothingPayable, "the rule pays nothing for this claim (" + a.explanation + ")");
+  }
   if (factor != 100) a.explanation += "; observation period: " + std::to_string(factor) + "%";
   return a;
 }

@@ -68,6 +68,7 @@ struct ClaimRec {
   uint32_t disease_tier = 0;
   Fen self_pay_fen = 0;
   uint32_t disability_grade = 0;
+  std::string invoice_number;
   ClaimStatus status = ClaimStatus::kFiled;
   Fen approved_fen = 0;
   std::string payout_id;     // the live payout, if any
@@ -75,7 +76,7 @@ struct ClaimRec {
   uint64_t rejected_seq = 0;  // the rejection a reopening must name
   template <class A> void serialize(A& ar) {
     ar(member_id, enrolment_id, plan_code, benefit_kind, incident_date, filed_on, filed_by,
-       disease_code, disease_tier, self_pay_fen, disability_grade, status, approved_fen,
+       disease_code, disease_tier, self_pay_fen, disability_grade, invoice_number, status, approved_fen,
        payout_id, payouts, rejected_seq);
   }
 };
