@@ -15,6 +15,11 @@
 
 namespace huzhu {
 
+struct OpenFund {
+  FundOpened fund;
+  Date date;
+};
+
 struct PublishPlans {
   std::vector<PlanRules> plans;  // versions already published with the same rules are skipped
   Date date;
@@ -113,6 +118,7 @@ struct ReopenClaim {
 };
 
 // The drafts each command becomes, or why it cannot be done.
+Result<std::vector<EventDraft>> Draft(const FundState& state, const OpenFund& c);
 Result<std::vector<EventDraft>> Draft(const FundState& state, const PublishPlans& c);
 Result<std::vector<EventDraft>> Draft(const FundState& state, const RegisterUnit& c);
 Result<std::vector<EventDraft>> Draft(const FundState& state, const RegisterMember& c);

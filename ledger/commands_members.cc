@@ -38,6 +38,11 @@ std::string EnrolmentId(const std::string& member_id, const std::string& plan, D
   return member_id + "-" + plan + "-" + date;
 }
 
+Result<Drafts> Draft(const FundState&, const OpenFund& c) {
+  if (c.fund.name.empty()) return Status::InvalidArgument("the fund needs a name");
+  return Drafts{{c.fund, c.date}};
+}
+
 Result<Drafts> Draft(const FundState& state, const PublishPlans& c) {
   Drafts drafts;
   for (const PlanRules& plan : c.plans) {

@@ -47,19 +47,6 @@ std::string Used(char kind, const std::string& id) { return std::string(1, kind)
 
 FundState::FundState(Store* store) : store_(store), kv_(store->db(), store->cf(kStateCf)) {}
 
-template <class T>
-Result<std::optional<T>> FundState::Read(const std::string& key, std::string_view what) const {
-  ASSIGN_OR_RETURN(auto bytes, kv_.Get(key));
-  if (!bytes) return std::optional<T>();
-  ASSIGN_OR_RETURN(T record, DecodeRecord<T>(*bytes, what));
-  return std::optional<T>(std::move(record));
-}
-
-template <class T>
-void FundState::Write(const std::string& key, const T& record) {
-  kv_.Put(key, EncodeRecord(record));
-}
-
 Result<std::optional<UnitRec>> FundState::Unit(const std::string& id) const {
   return Read<UnitRec>(state_keys::Unit(id), "unit " + id);
 }

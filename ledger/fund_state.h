@@ -23,6 +23,7 @@
 #include "events/event.h"
 #include "ledger/batch_observer.h"
 #include "ledger/plan.h"
+#include "ledger/record_codec.h"
 #include "ledger/rules.h"
 #include "ledger/state_overlay.h"
 #include "ledger/state_records.h"
@@ -107,6 +108,19 @@ class FundState : public BatchObserver {
   StateOverlay kv_;
   mutable std::map<std::string, PlanRules> plan_cache_;  // parsed plans, by their JSON
 };
+
+template <class T>
+inline Result<std::optional<T>> FundState::Read(const std::string& key, std::string_view what) const {
+  ASSIGN_OR_RETURN(auto bytes, kv_.Get(key));
+  if (!bytes) return std::optional<T>();
+  ASSIGN_OR_RETURN(T record, DecodeRecord<T>(*bytes, what));
+  return std::optional<T>(std::move(record));
+}
+
+template <class T>
+inline void FundState::Write(const std::string& key, const T& record) {
+  kv_.Put(key, EncodeRecord(record));
+}
 
 // The record an invariant says exists; its absence means the state is damaged.
 template <class T>
