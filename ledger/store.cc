@@ -239,6 +239,12 @@ Status Store::StageEvent(const Event& event, std::string_view record, rocksdb::W
     return Status::Ok();
   }
   ASSIGN_OR_RETURN(auto existing, FindIdempotencyKey(env.idempotency_key));
+  if (existing && existing->first_seq + existing->count == env.seq) {
+    // The rest of a command whose first events came in an earlier batch (a follower or
+    // the Kafka catch-up may see one transaction across several polls).
+    (*new_keys)[env.idempotency_key] = keys::IdempotencyEntry{existing->first_seq, existing->count + 1};
+    return Status::Ok();
+  }
   if (existing) {
     return Status::AlreadyExists("seq " + std::to_string(env.seq) + ": idempotency key \"" +
                                  env.idempotency_key + "\" was already used at seq " +
