@@ -43,7 +43,7 @@ struct EnrolMembers {
   std::string unit_id;
   std::string plan_code;
   uint32_t shares = 1;
-  uint32_t years = 1;
+  uint32_t years = 0;  // 0: the plan's shortest term
   Date term_start;
   std::vector<std::string> member_ids;
 };

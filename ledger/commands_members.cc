@@ -95,6 +95,7 @@ Result<Drafts> Draft(const FundState& state, const EnrolMembers& c) {
                                                               " is in force on " + FormatDate(c.term_start));
   }
   if (c.member_ids.empty()) return Status::InvalidArgument("no members to enrol");
+  uint32_t years = c.years == 0 ? plan->term_years_min : c.years;
   Drafts drafts;
   for (const auto& member_id : c.member_ids) {
     RETURN_IF_ERROR(CheckId("member id", member_id));
@@ -106,7 +107,7 @@ Result<Drafts> Draft(const FundState& state, const EnrolMembers& c) {
     }
     MemberEnrolled e{EnrolmentId(member_id, c.plan_code, c.term_start), member_id, c.unit_id,
                      c.plan_code, plan->version, c.shares, c.term_start,
-                     TermEnd(c.term_start, c.years), ContinuityWaiver(*plan, previous_end, c.term_start)};
+                     TermEnd(c.term_start, years), ContinuityWaiver(*plan, previous_end, c.term_start)};
     drafts.push_back({e, c.term_start});
   }
   return drafts;

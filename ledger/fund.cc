@@ -27,23 +27,27 @@ Result<std::unique_ptr<Fund>> Fund::Open(const FundOptions& o) {
   return fund;
 }
 
-Status Fund::DryRun(const CommandContext& context, const std::vector<EventDraft>& drafts,
-                    const std::function<Status()>& after) {
+Status Fund::ApplyDrafts(const CommandContext& context, const std::vector<EventDraft>& drafts,
+                         uint64_t* seq) {
   // The events as the writer will seal them, minus hashes: the rules need only the
   // seq, the actor and the dates.
-  uint64_t seq = store_->head().seq;
-  Status status;
   for (const EventDraft& draft : drafts) {
     Event e;
     e.payload = draft.payload;
     e.envelope.fund_id = writer_->fund_id();
-    e.envelope.seq = ++seq;
+    e.envelope.seq = ++*seq;
     e.envelope.effective_date = draft.effective_date;
     e.envelope.actor = context.actor;
     e.envelope.idempotency_key = context.idempotency_key;
-    status = state_->Apply(e);
-    if (!status.ok()) break;
+    RETURN_IF_ERROR(state_->Apply(e));
   }
+  return Status::Ok();
+}
+
+Status Fund::DryRun(const CommandContext& context, const std::vector<EventDraft>& drafts,
+                    const std::function<Status()>& after) {
+  uint64_t seq = store_->head().seq;
+  Status status = ApplyDrafts(context, drafts, &seq);
   if (status.ok()) status = after();
   state_->Discard();
   return status;

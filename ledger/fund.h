@@ -50,6 +50,13 @@ class Fund {
     return writer_->Submit(context, std::move(drafts));
   }
 
+  // Applies drafts to the state's pending overlay as the writer will seal them, with
+  // seqs after `*seq` (advanced past them). For dry runs: the caller discards them.
+  Status ApplyDrafts(const CommandContext& context, const std::vector<EventDraft>& drafts,
+                     uint64_t* seq);
+  // The state, for callers that drive their own dry run (imports).
+  FundState& mutable_state() { return *state_; }
+
   // Observers of appended batches (the projections). REQUIRES: before any Execute.
   void AddObserver(BatchObserver* observer) { store_->AddObserver(observer); }
 

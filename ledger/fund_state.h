@@ -43,6 +43,9 @@ class FundState : public BatchObserver {
   Status Apply(const Event& event);
   // Forgets what was applied since the last commit (after a dry run).
   void Discard();
+  // Marks and undoes applied events within a dry run.
+  size_t Savepoint() const { return kv_.Savepoint(); }
+  void RollbackTo(size_t savepoint) { kv_.RollbackTo(savepoint); }
 
   // BatchObserver: the store's appends go through Apply.
   Status OnEvent(const Event& event, rocksdb::WriteBatch* batch) override;

@@ -16,12 +16,29 @@ Result<std::optional<std::string>> StateOverlay::Get(const std::string& key) con
   return std::optional<std::string>(std::move(value));
 }
 
+void StateOverlay::Remember(const std::string& key) {
+  auto it = pending_.find(key);
+  undo_.emplace_back(key, it == pending_.end() ? std::nullopt
+                                               : std::optional<std::optional<std::string>>(it->second));
+}
+
+void StateOverlay::RollbackTo(size_t savepoint) {
+  while (undo_.size() > savepoint) {
+    auto& [key, previous] = undo_.back();
+    if (previous) pending_[key] = *previous;
+    else pending_.erase(key);
+    undo_.pop_back();
+  }
+}
+
 void StateOverlay::Put(const std::string& key, std::string value) {
+  Remember(key);
   pending_[key] = std::move(value);
   unflushed_.insert(key);
 }
 
 void StateOverlay::Delete(const std::string& key) {
+  Remember(key);
   pending_[key] = std::nullopt;
   unflushed_.insert(key);
 }
@@ -42,7 +59,9 @@ Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) c
 
 Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
   for (const auto& key : unflushed_) {
-    const auto& value = pending_.at(key);
+    auto found = pending_.find(key);
+    if (found == pending_.end()) continue;  // written, then rolled back
+    const auto& value = found->second;
     rocksdb::Status s = value ? wb->Put(cf_, key, *value) : wb->Delete(cf_, key);
     if (!s.ok()) return FromRocks(s, "staging the fund's state");
   }
@@ -53,6 +72,7 @@ Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
 void StateOverlay::Clear() {
   pending_.clear();
   unflushed_.clear();
+  undo_.clear();
 }
 
 }  // namespace huzhu

@@ -30,6 +30,11 @@ class StateOverlay {
   // Keys that start with `prefix`, committed and pending merged, in order.
   Result<std::vector<std::string>> Keys(const std::string& prefix) const;
 
+  // Savepoints: RollbackTo(Savepoint()) undoes the writes made after the savepoint
+  // (an import drops a bad row's effects and goes on with the next).
+  size_t Savepoint() const { return undo_.size(); }
+  void RollbackTo(size_t savepoint);
+
   // Adds the writes made since the last call to `wb`.
   Status FlushInto(rocksdb::WriteBatch* wb);
   // Forgets every pending write (after a dry run, a refused batch, or a commit).
@@ -41,6 +46,9 @@ class StateOverlay {
   rocksdb::ColumnFamilyHandle* cf_;
   std::map<std::string, std::optional<std::string>> pending_;  // nullopt: deleted
   std::set<std::string> unflushed_;
+  // (key, what pending_ held for it before: absent, or a value / deletion)
+  std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> undo_;
+  void Remember(const std::string& key);
 };
 
 }  // namespace huzhu

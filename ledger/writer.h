@@ -17,7 +17,7 @@ namespace huzhu {
 
 // A limit on everything: one command writes at most this many events (an import is
 // split into commands of at most this size).
-constexpr size_t kCommandEventsMax = 10'000;
+constexpr size_t kCommandEventsMax = 100'000;
 
 struct EventDraft {
   Payload payload;

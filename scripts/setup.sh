@@ -13,6 +13,7 @@ PACKAGES=(
   libcli11-dev                      # the command line
   libssl-dev                        # SHA-256 (OpenSSL EVP)
   nlohmann-json3-dev                # JSON export and plan catalog
+  libcsv-dev                        # CSV import (RFC 4180 parsing)
 )
 
 missing=()
