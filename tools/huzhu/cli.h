@@ -62,5 +62,8 @@ void AddExportCommand(CLI::App& app, Cli& cli);
 void AddAuditCommand(CLI::App& app, Cli& cli);
 void AddEventsCommand(CLI::App& app, Cli& cli);
 void AddDemoCommand(CLI::App& app, Cli& cli);
+void AddMembershipCommands(CLI::App& app, Cli& cli);
+void AddClaimCommands(CLI::App& app, Cli& cli);
+void AddImportCommand(CLI::App& app, Cli& cli);
 
 }  // namespace huzhu::cli

@@ -1,5 +1,5 @@
 // huzhu init: create a fund's ledger store and record that the fund opened.
-#include "tools/huzhu/cli.h"
+#include "tools/huzhu/fund_session.h"
 
 namespace huzhu::cli {
 
@@ -19,15 +19,16 @@ Status RunInit(const GlobalOptions& global, const InitOptions& o) {
     return Status::PermissionDenied("only an admin may open a fund (you are " +
                                     std::string(RoleName(actor.role)) + ")");
   }
+  RETURN_IF_ERROR(CheckId("fund id", o.fund_id));
   ASSIGN_OR_RETURN(Date date, ParseDate(o.date));
-  ASSIGN_OR_RETURN(WriteSession session, OpenForWriting(global, /*create=*/true, o.fund_id));
-  if (session.store->head().seq != 0) {
+  ASSIGN_OR_RETURN(auto fund, OpenFundFor(global, /*create=*/true, o.fund_id));
+  if (fund->store().head().seq != 0) {
     return Status::AlreadyExists("\"" + global.data_dir + "\" already holds the ledger of fund \"" +
-                                 session.store->fund_id() + "\"");
+                                 fund->store().fund_id() + "\"");
   }
   std::string key = o.key.empty() ? "open-fund-" + o.fund_id : o.key;
   ASSIGN_OR_RETURN(CommandOutcome outcome,
-                   session.writer->Submit({actor, key}, {{FundOpened{o.name, o.office}, date}}));
+                   fund->Execute(CommandContext{actor, key}, OpenFund{FundOpened{o.name, o.office}, date}));
   std::printf("initialised fund %s in %s (seq %llu, hash %s)\n", o.fund_id.c_str(),
               global.data_dir.c_str(), static_cast<unsigned long long>(outcome.events[0].seq()),
               ToHex(outcome.events[0].hash).c_str());

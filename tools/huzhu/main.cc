@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   app.add_option("--as", cli.global.actor, "who is acting, USER:ROLE (default: $HUZHU_AS)");
   app.add_flag("-v,--verbose", cli.global.verbose, "log what happens to stderr");
   AddInitCommand(app, cli);
+  AddMembershipCommands(app, cli);
+  AddClaimCommands(app, cli);
+  AddImportCommand(app, cli);
   AddEventsCommand(app, cli);
   AddExportCommand(app, cli);
   AddAuditCommand(app, cli);

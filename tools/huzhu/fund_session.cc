@@ -1,0 +1,47 @@
+#include "tools/huzhu/fund_session.h"
+
+#include "events/json.h"
+
+namespace huzhu::cli {
+
+void AddWriteOptions(CLI::App* sub, WriteOptions* o) {
+  sub->add_option("--key", o->key, "idempotency key: re-sending the same key returns the first outcome");
+  sub->add_option("--date", o->date, "business (effective) date YYYY-MM-DD (default: today, UTC)");
+  sub->add_flag("--json", o->json, "print the recorded events as JSON lines");
+}
+
+Result<std::unique_ptr<Fund>> OpenFundFor(const GlobalOptions& global, bool create,
+                                          const std::string& fund_id) {
+  FundOptions options;
+  options.data_dir = global.data_dir;
+  options.create = create;
+  options.fund_id = fund_id;
+  return Fund::Open(options);
+}
+
+Result<Date> DateOrToday(const std::string& text) {
+  if (text.empty()) return DateOfTimestamp(SystemClock().Now());
+  return ParseDate(text);
+}
+
+void PrintOutcome(const CommandOutcome& outcome, bool json) {
+  if (outcome.replayed) {
+    std::printf("already recorded under this idempotency key; nothing new written\n");
+  }
+  for (const Event& e : outcome.events) {
+    if (json) {
+      std::printf("%s\n", EventToJson(e).c_str());
+    } else {
+      std::printf("seq %llu %s\n", static_cast<unsigned long long>(e.seq()),
+                  std::string(EventTypeName(e.type())).c_str());
+    }
+  }
+}
+
+Result<Fen> YuanArg(const std::string& text, const char* option) {
+  auto fen = ParseYuan(text);
+  if (!fen.ok()) return fen.status().WithContext(option);
+  return fen;
+}
+
+}  // namespace huzhu::cli

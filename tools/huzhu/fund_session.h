@@ -1,0 +1,43 @@
+// Running fund commands from the command line: open the fund, say who acts, run,
+// report what was recorded.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "ledger/fund.h"
+#include "tools/huzhu/cli.h"
+
+namespace huzhu::cli {
+
+// Options every write command shares.
+struct WriteOptions {
+  std::string key;   // idempotency key; default a fresh random one
+  std::string date;  // business date YYYY-MM-DD; default today (UTC)
+  bool json = false; // print the recorded events as JSON lines
+};
+
+void AddWriteOptions(CLI::App* sub, WriteOptions* o);
+
+Result<std::unique_ptr<Fund>> OpenFundFor(const GlobalOptions& global, bool create = false,
+                                          const std::string& fund_id = "");
+// The business date: --date, or today in UTC.
+Result<Date> DateOrToday(const std::string& text);
+
+// Prints what a command recorded (or that it had been recorded before).
+void PrintOutcome(const CommandOutcome& outcome, bool json);
+
+template <class Command>
+Status RunFundCommand(const GlobalOptions& global, const WriteOptions& w, const Command& command) {
+  ASSIGN_OR_RETURN(Actor actor, ParseActor(global));
+  ASSIGN_OR_RETURN(auto fund, OpenFundFor(global));
+  std::string key = w.key.empty() ? NewCommandKey() : w.key;
+  ASSIGN_OR_RETURN(CommandOutcome outcome, fund->Execute(CommandContext{actor, key}, command));
+  PrintOutcome(outcome, w.json);
+  return Status::Ok();
+}
+
+// Parses yuan ("1234.56") given on the command line.
+Result<Fen> YuanArg(const std::string& text, const char* option);
+
+}  // namespace huzhu::cli
