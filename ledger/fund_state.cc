@@ -220,12 +220,9 @@ Status FundState::RememberCorrectable(const Event& event, std::string id, Fen am
 
 Status FundState::Apply(const Event& event) {
   RETURN_IF_ERROR(CheckRole(event));
-  Status s = ApplyPayload(event);
-  if (!s.ok()) {
-    return s.WithContext("seq " + std::to_string(event.seq()) + " (" +
-                         std::string(EventTypeName(event.type())) + ")");
-  }
-  return Status::Ok();
+  // The type, not the seq: in a dry run the event has no seq yet (the store names
+  // the seq when an append is refused).
+  return ApplyPayload(event).WithContext(EventTypeName(event.type()));
 }
 
 void FundState::Discard() { kv_.Clear(); }

@@ -118,6 +118,11 @@ Result<ImportReport> ImportCsv(Fund& fund, const CommandContext& context, Import
           return fund.ApplyDrafts(context, row_drafts[i], &seq);
         },
         *command);
+    // A role that may not record these events is refused once, not row by row.
+    if (s.code() == Status::Code::kPermissionDenied) {
+      state.Discard();
+      return s;
+    }
     if (!s.ok()) {
       state.RollbackTo(savepoint);
       seq = seq_before;

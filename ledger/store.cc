@@ -307,7 +307,7 @@ Result<std::vector<Event>> Store::Append(AppendBatch batch) {
       Status s = observer->OnEvent(e, &wb);
       if (!s.ok()) {
         AbortObservers();
-        return s;
+        return s.WithContext("seq " + std::to_string(e.seq()));
       }
     }
   }
