@@ -139,6 +139,17 @@ Result<Fen> AccidentAmount(const PlanRules& plan, const CoverFacts& cover, const
 
 }  // namespace
 
+std::vector<std::string_view> AllReasonCodes() {
+  using namespace reason;
+  return {kNotEligibleAge, kNotEligibleGender, kNotInService, kShares, kUnequalShares,
+          kMinParticipation, kTermLength, kOverlappingTerm, kPlanNotInForce, kOutsideCover,
+          kObservationPeriod, kLateFiling, kDuplicateInvoice, kNotListedDisease, kNothingPayable,
+          kTermCapReached, kOncePerTerm, kEvidenceMissing, kWrongBenefitKind, kFourEyes,
+          kSecondApprover, kAboveRule, kClaimState, kPayoutState, kInsufficientFunds,
+          kNotCorrectable, kAlreadyReversed, kReversalOfReversal, kCorrectionInUse, kTwoApprovers,
+          kDuplicateId, kEvidenceInsufficient, kOther};
+}
+
 bool IsRejectionReason(std::string_view code) {
   static constexpr const char* kCodes[] = {
       reason::kOutsideCover, reason::kObservationPeriod, reason::kLateFiling,

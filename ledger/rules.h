@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "events/event_type.h"
 #include "events/money.h"
@@ -52,6 +54,9 @@ constexpr char kDuplicateId[] = "DUPLICATE_ID";
 constexpr char kEvidenceInsufficient[] = "EVIDENCE_INSUFFICIENT";
 constexpr char kOther[] = "OTHER";
 }  // namespace reason
+
+// Every reason code above, for documentation checks.
+std::vector<std::string_view> AllReasonCodes();
 
 // Whether `code` is a reason a reviewer may give when rejecting a claim.
 bool IsRejectionReason(std::string_view code);

@@ -7,6 +7,7 @@
 
 #include "events/codec.h"
 #include "ledger/keys.h"
+#include "ledger/rules.h"
 #include "ledger/store.h"
 #include "tests/testing/run_command.h"
 #include "tests/testing/temp_dir.h"
@@ -158,6 +159,14 @@ TEST_F(CliTest, CorruptSstFailsEveryCommandThatReadsItClearly) {
   for (const char* command : {"audit verify", "export"}) {
     CommandResult r = Huzhu(command);
     EXPECT_EQ(r.exit_code, 3) << command << ": " << r.err;
+  }
+}
+
+TEST_F(CliTest, RulesDocExplainsEveryReasonCode) {
+  std::ifstream doc(std::string(HUZHU_SOURCE_DIR) + "/docs/rules.md");
+  std::string text((std::istreambuf_iterator<char>(doc)), std::istreambuf_iterator<char>());
+  for (std::string_view code : AllReasonCodes()) {
+    EXPECT_NE(text.find("| `" + std::string(code) + "` |"), std::string::npos) << code << " is not in docs/rules.md";
   }
 }
 

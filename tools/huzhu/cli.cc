@@ -17,20 +17,6 @@ Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& global, bool read_
   return Store::Open(global.data_dir, options);
 }
 
-Result<WriteSession> OpenForWriting(const GlobalOptions& global, bool create,
-                                    const std::string& fund_id) {
-  StoreOptions options;
-  options.create_if_missing = create;
-  WriteSession session;
-  ASSIGN_OR_RETURN(session.store, Store::Open(global.data_dir, options));
-  std::string fund = session.store->fund_id().empty() ? fund_id : session.store->fund_id();
-  session.journal = std::make_unique<LocalJournal>(session.store.get());
-  session.clock = std::make_unique<SystemClock>();
-  session.writer = std::make_unique<Writer>(session.store.get(), session.journal.get(),
-                                            session.clock.get(), fund);
-  return session;
-}
-
 std::string NewCommandKey() {
   std::random_device rd;
   std::uniform_int_distribution<uint64_t> dist;

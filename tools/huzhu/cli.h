@@ -9,10 +9,7 @@
 
 #include "events/event.h"
 #include "events/status.h"
-#include "ledger/clock.h"
-#include "ledger/local_journal.h"
 #include "ledger/store.h"
-#include "ledger/writer.h"
 
 namespace huzhu::cli {
 
@@ -39,17 +36,6 @@ constexpr int kExitCorruption = 3;  // stored data does not verify
 int ExitCodeFor(const Status& status);
 
 Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& global, bool read_only);
-// Everything a write command needs: the store, its journal, a clock, the writer.
-struct WriteSession {
-  std::unique_ptr<Store> store;
-  std::unique_ptr<Journal> journal;
-  std::unique_ptr<Clock> clock;
-  std::unique_ptr<Writer> writer;
-};
-// Opens the store for writing; `create` makes a new store (init), else it must exist.
-// `fund_id` is needed only for a new store.
-Result<WriteSession> OpenForWriting(const GlobalOptions& global, bool create,
-                                    const std::string& fund_id = "");
 // A fresh random idempotency key for a command given none.
 std::string NewCommandKey();
 
