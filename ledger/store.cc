@@ -311,6 +311,13 @@ Result<std::vector<Event>> Store::Append(AppendBatch batch) {
       }
     }
   }
+  for (auto* observer : observers_) {
+    Status s = observer->OnBatchEnd(head.seq, &wb);
+    if (!s.ok()) {
+      AbortObservers();
+      return s;
+    }
+  }
   rocksdb::WriteOptions write_options;
   write_options.sync = options_.sync;
   Status written = FromRocks(db_->Write(write_options, &wb), "appending a batch of events");
@@ -406,6 +413,18 @@ Result<std::optional<keys::IdempotencyEntry>> Store::FindIdempotencyKey(
     return Status::Corruption("idempotency entry for \"" + key + "\" is malformed");
   }
   return std::optional<keys::IdempotencyEntry>(entry);
+}
+
+Result<uint64_t> Store::SeqAsOf(Timestamp as_of) const {
+  // The first batch recorded after `as_of` begins one past the answer.
+  std::string after = keys::RecordedIndexKey(Timestamp{as_of.micros + 1}, 0);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, cf(keys::kIndexesCf)));
+  it->Seek(after);
+  if (!it->status().ok()) return FromRocks(it->status(), "reading the recorded-time index");
+  if (it->Valid() && it->key().size() == 17 && it->key()[0] == keys::kRecordedIndexPrefix) {
+    return keys::ReadBigEndian64(std::string_view(it->key().data() + 9, 8)) - 1;
+  }
+  return head().seq;
 }
 
 std::optional<std::string> Store::JournalPosition() const {

@@ -89,6 +89,10 @@ class Store {
   Result<std::optional<keys::IdempotencyEntry>> FindIdempotencyKey(const std::string& key) const;
   std::optional<std::string> JournalPosition() const;
 
+  // The last seq recorded at or before `as_of` (0 when none was): what the ledger
+  // knew then. Recorded times never decrease along the chain.
+  Result<uint64_t> SeqAsOf(Timestamp as_of) const;
+
   // Escape hatches for the read side and for tests: the raw database and its families.
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(const std::string& name) const;

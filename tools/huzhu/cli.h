@@ -51,5 +51,6 @@ void AddDemoCommand(CLI::App& app, Cli& cli);
 void AddMembershipCommands(CLI::App& app, Cli& cli);
 void AddClaimCommands(CLI::App& app, Cli& cli);
 void AddImportCommand(CLI::App& app, Cli& cli);
+void AddReportCommands(CLI::App& app, Cli& cli);
 
 }  // namespace huzhu::cli

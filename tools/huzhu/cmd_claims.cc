@@ -66,7 +66,8 @@ void AddFile(CLI::App* claim, Cli& cli) {
 }
 
 Status RunAssess(const GlobalOptions& global, const std::string& claim_id) {
-  ASSIGN_OR_RETURN(auto fund, OpenFundFor(global));
+  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
+  Fund* fund = ledger.fund.get();
   ASSIGN_OR_RETURN(auto claim, fund->state().Claim(claim_id));
   if (!claim) return Status::NotFound("claim " + claim_id + " does not exist");
   std::printf("claim %s: %s, plan %s (%s)\n", claim_id.c_str(), std::string(ClaimStatusName(claim->status)).c_str(),

@@ -16,7 +16,8 @@ struct ImportArgs {
 Status RunImport(const GlobalOptions& global, const WriteOptions& w, const ImportArgs& a) {
   ASSIGN_OR_RETURN(ImportKind kind, ImportKindFromName(a.kind));
   ASSIGN_OR_RETURN(Actor actor, ParseActor(global));
-  ASSIGN_OR_RETURN(auto fund, OpenFundFor(global));
+  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
+  Fund* fund = ledger.fund.get();
   ImportOptions options;
   options.skip_invalid = a.skip_invalid;
   options.rejects_path = a.rejects;

@@ -21,7 +21,8 @@ Status RunInit(const GlobalOptions& global, const InitOptions& o) {
   }
   RETURN_IF_ERROR(CheckId("fund id", o.fund_id));
   ASSIGN_OR_RETURN(Date date, ParseDate(o.date));
-  ASSIGN_OR_RETURN(auto fund, OpenFundFor(global, /*create=*/true, o.fund_id));
+  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global, /*create=*/true, o.fund_id));
+  Fund* fund = ledger.fund.get();
   if (fund->store().head().seq != 0) {
     return Status::AlreadyExists("\"" + global.data_dir + "\" already holds the ledger of fund \"" +
                                  fund->store().fund_id() + "\"");

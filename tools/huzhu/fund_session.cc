@@ -1,6 +1,9 @@
 #include "tools/huzhu/fund_session.h"
 
+#include <spdlog/spdlog.h>
+
 #include "events/json.h"
+#include "tools/huzhu/progress.h"
 
 namespace huzhu::cli {
 
@@ -10,13 +13,25 @@ void AddWriteOptions(CLI::App* sub, WriteOptions* o) {
   sub->add_flag("--json", o->json, "print the recorded events as JSON lines");
 }
 
-Result<std::unique_ptr<Fund>> OpenFundFor(const GlobalOptions& global, bool create,
-                                          const std::string& fund_id) {
+Result<Ledger> OpenLedger(FundOptions options) {
+  options.extra_column_families = ProjectionColumnFamilies();
+  Ledger ledger;
+  ASSIGN_OR_RETURN(ledger.fund, Fund::Open(options));
+  ledger.projections = std::make_unique<ProjectionSet>(&ledger.fund->store());
+  ledger.fund->AddObserver(ledger.projections.get());
+  Progress progress("bringing projections up to date", ledger.fund->store().head().seq);
+  ASSIGN_OR_RETURN(int touched, ledger.projections->CatchUp([&](uint64_t seq) { progress.Update(seq); }));
+  progress.Finish();
+  if (touched > 0) spdlog::info("brought {} projection(s) up to date", touched);
+  return ledger;
+}
+
+Result<Ledger> OpenLedger(const GlobalOptions& global, bool create, const std::string& fund_id) {
   FundOptions options;
   options.data_dir = global.data_dir;
   options.create = create;
   options.fund_id = fund_id;
-  return Fund::Open(options);
+  return OpenLedger(options);
 }
 
 Result<Date> DateOrToday(const std::string& text) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ledger/fund.h"
+#include "projections/projection_set.h"
 #include "tools/huzhu/cli.h"
 
 namespace huzhu::cli {
@@ -19,8 +20,16 @@ struct WriteOptions {
 
 void AddWriteOptions(CLI::App* sub, WriteOptions* o);
 
-Result<std::unique_ptr<Fund>> OpenFundFor(const GlobalOptions& global, bool create = false,
-                                          const std::string& fund_id = "");
+// A fund with its read side attached: every append also keeps the projections.
+struct Ledger {
+  std::unique_ptr<Fund> fund;
+  std::unique_ptr<ProjectionSet> projections;
+};
+
+// Opens the fund for writing, with its projections, brought up to the chain head
+// first (after an upgrade they may lag or need a rebuild; progress is shown).
+Result<Ledger> OpenLedger(const GlobalOptions& global, bool create = false, const std::string& fund_id = "");
+Result<Ledger> OpenLedger(FundOptions options);
 // The business date: --date, or today in UTC.
 Result<Date> DateOrToday(const std::string& text);
 
@@ -30,9 +39,9 @@ void PrintOutcome(const CommandOutcome& outcome, bool json);
 template <class Command>
 Status RunFundCommand(const GlobalOptions& global, const WriteOptions& w, const Command& command) {
   ASSIGN_OR_RETURN(Actor actor, ParseActor(global));
-  ASSIGN_OR_RETURN(auto fund, OpenFundFor(global));
+  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
   std::string key = w.key.empty() ? NewCommandKey() : w.key;
-  ASSIGN_OR_RETURN(CommandOutcome outcome, fund->Execute(CommandContext{actor, key}, command));
+  ASSIGN_OR_RETURN(CommandOutcome outcome, ledger.fund->Execute(CommandContext{actor, key}, command));
   PrintOutcome(outcome, w.json);
   return Status::Ok();
 }

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   AddMembershipCommands(app, cli);
   AddClaimCommands(app, cli);
   AddImportCommand(app, cli);
+  AddReportCommands(app, cli);  // after the membership commands: adds `member history`
   AddEventsCommand(app, cli);
   AddExportCommand(app, cli);
   AddAuditCommand(app, cli);

@@ -1,0 +1,10 @@
+#include "projections/projection.h"
+
+namespace huzhu {
+
+Status ProjectionSink::Append(const std::string& key, std::string_view value) {
+  return FromRocks(batch_->Put(cf_, key, rocksdb::Slice(value.data(), value.size())),
+                   "staging a projection row");
+}
+
+}  // namespace huzhu

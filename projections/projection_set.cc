@@ -1,0 +1,245 @@
+#include "projections/projection_set.h"
+
+#include <map>
+
+#include "ledger/keys.h"
+
+namespace huzhu {
+
+struct ProjectionSet::Entry {
+  std::unique_ptr<Projection> projection;
+  rocksdb::ColumnFamilyHandle* cf;
+  std::unique_ptr<StateOverlay> kv;
+};
+
+namespace {
+
+// A bound large enough to cover every key a projection writes ("\xff..." included).
+const std::string kKeyspaceEnd(64, '\xff');
+
+// meta := version (u32 BE) + last applied seq (u64 BE)
+bool DecodeMeta(std::string_view bytes, ProjectionMeta* meta) {
+  if (bytes.size() != 12) return false;
+  meta->version = 0;
+  for (size_t i = 0; i < 4; ++i) meta->version = meta->version << 8 | static_cast<uint8_t>(bytes[i]);
+  meta->seq = keys::ReadBigEndian64(bytes.substr(4));
+  return true;
+}
+
+// Applies events [from, head] to `apply`, writing every kRebuildChunkEvents.
+Status ReplayChunks(const Store& events, uint64_t from, rocksdb::DB* out,
+                    const std::function<Status(const Event&, rocksdb::WriteBatch*)>& apply,
+                    const std::function<Status(rocksdb::WriteBatch*)>& flush, const ProgressFn& progress) {
+  rocksdb::WriteBatch wb;
+  // The WAL is off while replaying: a crash leaves the projection marked unfinished
+  // (version 0) and it is rebuilt again; the memtables are flushed before the mark
+  // is cleared.
+  rocksdb::WriteOptions no_wal;
+  no_wal.disableWAL = true;
+  uint64_t applied = 0;
+  auto write_chunk = [&]() -> Status {
+    RETURN_IF_ERROR(flush(&wb));
+    RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
+    wb.Clear();
+    return Status::Ok();
+  };
+  Status scanned = events.ForEach(from, 0, [&](const Event& e, std::string_view) -> Status {
+    Status s = apply(e, &wb);
+    if (s.ok() && ++applied % kRebuildChunkEvents == 0) {
+      s = write_chunk();
+      if (progress) progress(e.seq());
+    }
+    return s;
+  });
+  RETURN_IF_ERROR(scanned);
+  RETURN_IF_ERROR(flush(&wb));
+  RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
+  return FromRocks(out->Flush(rocksdb::FlushOptions()), "flushing a rebuilt projection");
+}
+
+}  // namespace
+
+std::string EncodeProjectionMeta(const ProjectionMeta& meta) {
+  std::string out;
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(meta.version >> shift));
+  keys::PutBigEndian64(&out, meta.seq);
+  return out;
+}
+
+std::vector<std::string> ProjectionColumnFamilies() {
+  std::vector<std::string> names;
+  for (const auto& p : AllProjections()) names.push_back(p->column_family());
+  return names;
+}
+
+ProjectionSet::ProjectionSet(Store* store) : store_(store) {
+  for (auto& p : AllProjections()) {
+    auto entry = std::make_unique<Entry>();
+    entry->cf = store->cf(p->column_family());
+    entry->kv = std::make_unique<StateOverlay>(store->db(), entry->cf);
+    entry->projection = std::move(p);
+    entries_.push_back(std::move(entry));
+  }
+}
+
+ProjectionSet::~ProjectionSet() = default;
+
+Status ProjectionSet::OnEvent(const Event& event, rocksdb::WriteBatch* batch) {
+  for (auto& e : entries_) {
+    ProjectionSink sink(e->kv.get(), batch, e->cf);
+    Status s = e->projection->Apply(event, *store_, sink);
+    if (!s.ok()) return s.WithContext("projection " + std::string(e->projection->name()));
+    RETURN_IF_ERROR(e->kv->FlushInto(batch));
+  }
+  return Status::Ok();
+}
+
+Status ProjectionSet::OnBatchEnd(uint64_t last_seq, rocksdb::WriteBatch* batch) {
+  for (auto& e : entries_) {
+    std::string meta = EncodeProjectionMeta({e->projection->version(), last_seq});
+    RETURN_IF_ERROR(FromRocks(batch->Put(e->cf, kProjectionMetaKey, meta), "staging a projection's position"));
+  }
+  return Status::Ok();
+}
+
+void ProjectionSet::OnAbort() {
+  for (auto& e : entries_) e->kv->Clear();
+}
+
+void ProjectionSet::OnCommit() {
+  for (auto& e : entries_) e->kv->Clear();
+}
+
+Result<ProjectionMeta> ProjectionSet::Meta(const std::string& name) const {
+  for (const auto& e : entries_) {
+    if (e->projection->name() != name) continue;
+    std::string value;
+    rocksdb::Status s = store_->db()->Get({}, e->cf, kProjectionMetaKey, &value);
+    if (s.IsNotFound()) return ProjectionMeta{};
+    if (!s.ok()) return FromRocks(s, "reading projection " + name);
+    ProjectionMeta meta;
+    if (!DecodeMeta(value, &meta)) return Status::Corruption("projection " + name + ": malformed position");
+    return meta;
+  }
+  return Status::NotFound("no projection named \"" + name + "\"");
+}
+
+std::vector<std::string> ProjectionSet::Names() const {
+  std::vector<std::string> names;
+  for (const auto& e : entries_) names.emplace_back(e->projection->name());
+  return names;
+}
+
+bool ProjectionSet::Has(const std::string& name) const {
+  for (const auto& e : entries_) {
+    if (e->projection->name() == name) return true;
+  }
+  return false;
+}
+
+Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, const ProgressFn& progress) {
+  uint64_t head = store_->head().seq;
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  // Mark them unfinished first: a crash during the replay leads to a rebuild.
+  rocksdb::WriteBatch mark;
+  for (Entry* e : entries) {
+    RETURN_IF_ERROR(FromRocks(mark.Put(e->cf, kProjectionMetaKey, EncodeProjectionMeta({0, 0})), "marking"));
+  }
+  RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &mark), "marking projections unfinished"));
+  auto apply = [&](const Event& event, rocksdb::WriteBatch* wb) -> Status {
+    for (Entry* e : entries) {
+      ProjectionSink sink(e->kv.get(), wb, e->cf);
+      Status s = e->projection->Apply(event, *store_, sink);
+      if (!s.ok()) return s.WithContext("projection " + std::string(e->projection->name()));
+    }
+    return Status::Ok();
+  };
+  auto flush = [&](rocksdb::WriteBatch* wb) -> Status {
+    for (Entry* e : entries) {
+      RETURN_IF_ERROR(e->kv->FlushInto(wb));
+      e->kv->Clear();
+    }
+    return Status::Ok();
+  };
+  Status s = ReplayChunks(*store_, from_seq, store_->db(), apply, flush, progress);
+  for (Entry* e : entries) e->kv->Clear();
+  RETURN_IF_ERROR(s);
+  rocksdb::WriteBatch done;
+  for (Entry* e : entries) {
+    RETURN_IF_ERROR(FromRocks(done.Put(e->cf, kProjectionMetaKey,
+                                       EncodeProjectionMeta({e->projection->version(), head})),
+                              "finishing"));
+  }
+  return FromRocks(store_->db()->Write(synced, &done), "finishing the projections");
+}
+
+Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progress) {
+  std::vector<Entry*> chosen;
+  for (auto& e : entries_) {
+    if (name.empty() || e->projection->name() == name) chosen.push_back(e.get());
+  }
+  if (chosen.empty()) return Status::NotFound("no projection named \"" + name + "\"");
+  rocksdb::WriteBatch wipe;
+  for (Entry* e : chosen) {
+    RETURN_IF_ERROR(FromRocks(wipe.DeleteRange(e->cf, "", kKeyspaceEnd), "clearing a projection"));
+  }
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &wipe), "clearing projections"));
+  return Replay(chosen, 1, progress);
+}
+
+Result<int> ProjectionSet::CatchUp(const ProgressFn& progress) {
+  uint64_t head = store_->head().seq;
+  // Projections that stopped at the same seq catch up together; any other is rebuilt.
+  std::map<uint64_t, std::vector<Entry*>> behind_by_seq;
+  int touched = 0;
+  for (auto& e : entries_) {
+    std::string name(e->projection->name());
+    ASSIGN_OR_RETURN(ProjectionMeta meta, Meta(name));
+    if (meta.version != e->projection->version() || meta.seq > head) {
+      RETURN_IF_ERROR(Rebuild(name, progress));
+      ++touched;
+    } else if (meta.seq < head) {
+      behind_by_seq[meta.seq].push_back(e.get());
+    }
+  }
+  for (auto& [seq, entries] : behind_by_seq) {
+    RETURN_IF_ERROR(Replay(entries, seq + 1, progress));
+    touched += static_cast<int>(entries.size());
+  }
+  return touched;
+}
+
+Status RebuildInto(const Store& events, rocksdb::DB* out,
+                   const std::vector<rocksdb::ColumnFamilyHandle*>& families, const ProgressFn& progress) {
+  auto projections = AllProjections();
+  if (families.size() != projections.size()) return Status::Internal("one family per projection");
+  std::vector<std::unique_ptr<StateOverlay>> overlays;
+  for (auto* cf : families) overlays.push_back(std::make_unique<StateOverlay>(out, cf));
+  auto apply = [&](const Event& event, rocksdb::WriteBatch* wb) -> Status {
+    for (size_t i = 0; i < projections.size(); ++i) {
+      ProjectionSink sink(overlays[i].get(), wb, families[i]);
+      RETURN_IF_ERROR(projections[i]->Apply(event, events, sink));
+    }
+    return Status::Ok();
+  };
+  auto flush = [&](rocksdb::WriteBatch* wb) -> Status {
+    for (auto& kv : overlays) {
+      RETURN_IF_ERROR(kv->FlushInto(wb));
+      kv->Clear();
+    }
+    return Status::Ok();
+  };
+  RETURN_IF_ERROR(ReplayChunks(events, 1, out, apply, flush, progress));
+  rocksdb::WriteBatch done;
+  for (size_t i = 0; i < projections.size(); ++i) {
+    RETURN_IF_ERROR(FromRocks(done.Put(families[i], kProjectionMetaKey,
+                                       EncodeProjectionMeta({projections[i]->version(), events.head().seq})),
+                              "finishing"));
+  }
+  return FromRocks(out->Write({}, &done), "finishing the scratch projections");
+}
+
+}  // namespace huzhu
