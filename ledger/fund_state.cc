@@ -199,7 +199,7 @@ Status FundState::Post(const std::vector<Posting>& postings, const Event& event)
     return Status::RuleViolation(
         reason::kInsufficientFunds,
         "the fund's bank account cannot cover this: it would go " + FormatYuanGrouped(-bank) +
-            " yuan below zero (" + std::string(EventTypeName(event.type())) + ")");
+            " yuan below zero");
   }
   Fen total = 0;
   for (size_t i = 0; i < kAccountCount; ++i) {

@@ -13,8 +13,9 @@ Date D(const std::string& text) {
   return *d;
 }
 
-FundFixture::FundFixture(uint32_t staff)
-    : clock_(std::make_shared<ManualClock>(*ParseTimestamp("2016-01-04T09:00:00Z"))) {
+FundFixture::FundFixture(uint32_t staff, bool with_projections)
+    : with_projections_(with_projections),
+      clock_(std::make_shared<ManualClock>(*ParseTimestamp("2016-01-04T09:00:00Z"))) {
   Reopen();
   Must("admin1", Role::kAdmin, OpenFund{FundOpened{"测试基金", "T"}, D("2010-01-01")});
   auto plans = LoadCatalog(CatalogPath());
@@ -24,15 +25,22 @@ FundFixture::FundFixture(uint32_t staff)
 }
 
 void FundFixture::Reopen() {
+  projections_.reset();
   fund_.reset();
   FundOptions options;
   options.data_dir = dir();
   options.create = true;
   options.fund_id = "F1";
   options.clock = clock_;
+  if (with_projections_) options.extra_column_families = ProjectionColumnFamilies();
   auto fund = Fund::Open(options);
   HUZHU_CHECK(fund.ok());
   fund_ = std::move(fund).value();
+  if (with_projections_) {
+    projections_ = std::make_unique<ProjectionSet>(&fund_->store());
+    fund_->AddObserver(projections_.get());
+    HUZHU_CHECK(projections_->CatchUp(nullptr).ok());
+  }
 }
 
 void FundFixture::Expect(const Status& s, const std::string& who) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ledger/fund.h"
+#include "projections/projection_set.h"
 #include "tests/testing/temp_dir.h"
 
 namespace huzhu::testing {
@@ -14,7 +15,7 @@ class FundFixture {
  public:
   // Opens a fund "F1" in a fresh directory, publishes the catalog (as of 2010) and
   // registers unit U1 with `staff` staff.
-  explicit FundFixture(uint32_t staff = 200);
+  explicit FundFixture(uint32_t staff = 200, bool with_projections = false);
 
   template <class Command>
   Result<CommandOutcome> Run(const std::string& user, Role role, const Command& command) {
@@ -45,8 +46,16 @@ class FundFixture {
   ManualClock& clock() { return *clock_; }
   std::string dir() const { return temp_.Sub("fund"); }
   void Reopen();
+  // Reopens the fund with its projections kept, building them from the events.
+  void EnableProjections() {
+    with_projections_ = true;
+    Reopen();
+  }
+  ProjectionSet* projections() { return projections_.get(); }
 
  private:
+  bool with_projections_ = false;
+  std::unique_ptr<ProjectionSet> projections_;
   void Expect(const Status& s, const std::string& who);
   TempDir temp_;
   std::shared_ptr<ManualClock> clock_;

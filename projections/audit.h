@@ -1,0 +1,30 @@
+// Auditing the read side: rebuild every projection from the events into a scratch
+// database and compare it with the kept one, byte for byte.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ledger/store.h"
+#include "projections/projection_set.h"
+
+namespace huzhu {
+
+struct ProjectionDifference {
+  std::string projection;
+  std::string key_hex;      // the first key that differs
+  std::string kept_hex;     // its value in the kept projection ("absent" when missing)
+  std::string rebuilt_hex;  // and in the rebuilt one
+};
+
+struct ProjectionAudit {
+  uint64_t events = 0;
+  uint64_t rows_compared = 0;
+  std::optional<ProjectionDifference> difference;  // the first, if any
+};
+
+// `scratch_dir` must not exist; it is removed afterwards.
+Result<ProjectionAudit> AuditProjections(const Store& store, const std::string& scratch_dir,
+                                         const ProgressFn& progress);
+
+}  // namespace huzhu

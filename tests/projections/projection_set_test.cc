@@ -1,0 +1,113 @@
+// The projection set's bookkeeping: positions, catch-up after an upgrade, rebuilds,
+// and a difference found by the audit.
+#include "projections/projection_set.h"
+
+#include <gtest/gtest.h>
+
+#include "projections/audit.h"
+#include "projections/balance_projection.h"
+#include "projections/claims_projection.h"
+#include "projections/member_history_projection.h"
+#include "tests/testing/fund_fixture.h"
+
+namespace huzhu {
+namespace {
+
+using testing::D;
+
+TEST(ProjectionSetTest, EveryProjectionStandsAtTheHeadAfterEachCommand) {
+  testing::FundFixture f(200, /*with_projections=*/true);
+  f.AddMember("M1", Gender::kMale, "1980-01-01");
+  for (const auto& name : f.projections()->Names()) {
+    auto meta = f.projections()->Meta(name);
+    ASSERT_TRUE(meta.ok());
+    EXPECT_EQ(meta->seq, f.fund().store().head().seq) << name;
+    EXPECT_GT(meta->version, 0u);
+  }
+}
+
+TEST(ProjectionSetTest, AStoreWrittenWithoutProjectionsCatchesUp) {
+  testing::FundFixture f;  // no projections kept while writing
+  f.AddMember("M1", Gender::kMale, "1980-01-01");
+  f.Enrol({"M1"}, "INPATIENT", "2016-01-01");
+  f.Contribute("C1", 60000);
+  f.EnableProjections();  // as an upgraded huzhu opening an older store would
+  uint64_t head = f.fund().store().head().seq;
+  for (const auto& name : f.projections()->Names()) {
+    EXPECT_EQ(f.projections()->Meta(name)->seq, head) << name;
+  }
+  auto balances = BalancesAfter(f.fund().store(), head);
+  ASSERT_TRUE(balances.ok());
+  EXPECT_EQ((*balances)[static_cast<size_t>(Account::kBank)], 60000);
+  EXPECT_EQ(MemberHistory(f.fund().store(), "M1")->size(), 2u);
+  testing::TempDir scratch;
+  auto audit = AuditProjections(f.fund().store(), scratch.Sub("s"), nullptr);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_FALSE(audit->difference.has_value());
+}
+
+TEST(ProjectionSetTest, MemberHistoryAndClaimQueueFollowTheClaim) {
+  testing::FundFixture f(200, true);
+  f.AddMember("M1", Gender::kMale, "1980-01-01");
+  f.Enrol({"M1"}, "INPATIENT", "2016-01-01");
+  f.Contribute("C1", 10'000'000);
+  f.FileInpatient("CL1", "M1", "2016-05-01", 300'000, "INV-1");
+  f.Must("rev1", Role::kReviewer, ApproveClaim{"CL1", std::nullopt, "", "", D("2016-05-20")});
+  f.Must("fin1", Role::kFinance, SchedulePayout{"CL1", D("2016-05-21")});
+  auto scheduled = ListClaims(f.fund().store(), "scheduled");
+  ASSERT_TRUE(scheduled.ok());
+  ASSERT_EQ(scheduled->size(), 1u);
+  EXPECT_EQ((*scheduled)[0].approved_fen, 125'000);
+  f.Must("fin1", Role::kFinance, VoidPayout{"CL1-P1", "returned", D("2016-05-25")});
+  EXPECT_EQ(ListClaims(f.fund().store(), "scheduled")->size(), 0u);
+  EXPECT_EQ(ListClaims(f.fund().store(), "voided")->size(), 1u);
+  auto history = MemberHistory(f.fund().store(), "M1");
+  ASSERT_TRUE(history.ok());
+  // registered, enrolled, filed, approved, scheduled, voided
+  EXPECT_EQ(history->size(), 6u);
+  EXPECT_TRUE(MemberHistory(f.fund().store(), "M")->empty()) << "M is a prefix of M1, not a member";
+}
+
+TEST(ProjectionSetTest, BalancesAsOfAnEarlierSeq) {
+  testing::FundFixture f(200, true);
+  f.Contribute("C1", 10'000);
+  uint64_t after_first = f.fund().store().head().seq;
+  f.Contribute("C2", 5'000);
+  auto then = BalancesAfter(f.fund().store(), after_first);
+  auto now = BalancesAfter(f.fund().store(), f.fund().store().head().seq);
+  ASSERT_TRUE(then.ok() && now.ok());
+  EXPECT_EQ((*then)[static_cast<size_t>(Account::kBank)], 10'000);
+  EXPECT_EQ((*now)[static_cast<size_t>(Account::kBank)], 15'000);
+}
+
+TEST(ProjectionSetTest, AuditNamesATamperedRow) {
+  testing::FundFixture f(200, true);
+  f.Contribute("C1", 10'000);
+  Store& store = f.fund().store();
+  BalanceProjection balance;
+  std::string key{'a', static_cast<char>(Account::kBank)};
+  ASSERT_TRUE(store.db()->Put({}, store.cf(balance.column_family()), key, std::string(8, '\x01')).ok());
+  testing::TempDir scratch;
+  auto audit = AuditProjections(store, scratch.Sub("s"), nullptr);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->projection, "balance");
+  EXPECT_EQ(audit->difference->key_hex, ToHex(key));
+}
+
+TEST(ProjectionSetTest, RebuildRestoresATamperedProjection) {
+  testing::FundFixture f(200, true);
+  f.Contribute("C1", 10'000);
+  Store& store = f.fund().store();
+  BalanceProjection balance;
+  ASSERT_TRUE(store.db()->Put({}, store.cf(balance.column_family()), std::string{'a', 0}, std::string(8, '\x01')).ok());
+  ASSERT_TRUE(f.projections()->Rebuild("balance", nullptr).ok());
+  testing::TempDir scratch;
+  auto audit = AuditProjections(store, scratch.Sub("s"), nullptr);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_FALSE(audit->difference.has_value());
+  EXPECT_EQ(f.projections()->Rebuild("nope", nullptr).code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace huzhu
