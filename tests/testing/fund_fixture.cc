@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "projections/audit.h"
 #include "tests/testing/catalog.h"
 #include "tests/testing/sample_events.h"
 
@@ -22,6 +23,17 @@ FundFixture::FundFixture(uint32_t staff, bool with_projections)
   HUZHU_CHECK(plans.ok());
   Must("admin1", Role::kAdmin, PublishPlans{*plans, D("2010-01-01")});
   Must("admin1", Role::kAdmin, RegisterUnit{UnitRegistered{"U1", "示范厂工会", staff, staff / 2}, D("2015-12-01")});
+}
+
+FundFixture::~FundFixture() {
+  if (!projections_) return;
+  TempDir scratch;
+  auto audit = AuditProjections(fund_->store(), scratch.Sub("audit"), nullptr);
+  EXPECT_TRUE(audit.ok()) << audit.status().ToString();
+  if (audit.ok() && audit->difference) {
+    ADD_FAILURE() << "projection " << audit->difference->projection << " differs from its rebuild at key "
+                  << audit->difference->key_hex;
+  }
 }
 
 void FundFixture::Reopen() {

@@ -15,7 +15,10 @@ class FundFixture {
  public:
   // Opens a fund "F1" in a fresh directory, publishes the catalog (as of 2010) and
   // registers unit U1 with `staff` staff.
-  explicit FundFixture(uint32_t staff = 200, bool with_projections = false);
+  // With projections (the default), the destructor checks that the kept projections
+  // equal a rebuild from the events: every scenario ends with `audit projections`.
+  explicit FundFixture(uint32_t staff = 200, bool with_projections = true);
+  ~FundFixture();
 
   template <class Command>
   Result<CommandOutcome> Run(const std::string& user, Role role, const Command& command) {
