@@ -142,6 +142,30 @@ Status CheckAfterDryRun(const FundState&, const Command&) {
   return Status::Ok();
 }
 
+// Several commands of one kind as one batch (one atomic write): what bulk work and
+// the generator use. Each item is drafted against the state before the batch; the
+// dry run then applies them in order, so conflicts between items are still caught.
+template <class Command>
+struct Several {
+  std::vector<Command> items;
+};
+
+template <class Command>
+Result<std::vector<EventDraft>> Draft(const FundState& state, const Several<Command>& c) {
+  std::vector<EventDraft> drafts;
+  for (const Command& item : c.items) {
+    ASSIGN_OR_RETURN(std::vector<EventDraft> more, Draft(state, item));
+    drafts.insert(drafts.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return drafts;
+}
+
+template <class Command>
+Status CheckAfterDryRun(const FundState& state, const Several<Command>& c) {
+  for (const Command& item : c.items) RETURN_IF_ERROR(CheckAfterDryRun(state, item));
+  return Status::Ok();
+}
+
 // Ids name records in keys and files: 1 to 64 of A-Z a-z 0-9 . _ -
 Status CheckId(std::string_view what, const std::string& id);
 // The enrolment id of a member's term: "<member>-<plan>-<YYYYMMDD>".

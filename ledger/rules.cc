@@ -227,15 +227,16 @@ Status CheckParticipation(const PlanRules& plan, const std::string& unit_id, uin
 Result<Assessment> AssessClaim(const PlanRules& plan, const CoverFacts& cover,
                                const TermUsage& used, const ClaimFacts& c) {
   RETURN_IF_ERROR(CheckBenefitKind(plan, c.benefit_kind));
-  if (c.incident_date < cover.term_start || c.incident_date > cover.term_end) {
-    return Refuse(reason::kOutsideCover, "the incident on " + FormatDate(c.incident_date) +
-                                             " is outside the term " + FormatDate(cover.term_start) +
-                                             " to " + FormatDate(cover.term_end));
-  }
+  // The deadline comes first: a claim filed too late is not examined further.
   if (DaysBetween(c.incident_date, c.filed_on) > plan.claim_deadline_days) {
     return Refuse(reason::kLateFiling, "filed on " + FormatDate(c.filed_on) + ", more than " +
                                            std::to_string(plan.claim_deadline_days) +
                                            " days after the incident on " + FormatDate(c.incident_date));
+  }
+  if (c.incident_date < cover.term_start || c.incident_date > cover.term_end) {
+    return Refuse(reason::kOutsideCover, "the incident on " + FormatDate(c.incident_date) +
+                                             " is outside the term " + FormatDate(cover.term_start) +
+                                             " to " + FormatDate(cover.term_end));
   }
   ASSIGN_OR_RETURN(uint32_t factor, ObservationFactor(plan, cover, c.incident_date));
   Assessment a;
