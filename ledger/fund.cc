@@ -46,11 +46,16 @@ Status Fund::ApplyDrafts(const CommandContext& context, const std::vector<EventD
 
 Status Fund::DryRun(const CommandContext& context, const std::vector<EventDraft>& drafts,
                     const std::function<Status()>& after) {
-  uint64_t seq = store_->head().seq;
+  uint64_t first = store_->head().seq + 1;
+  uint64_t seq = first - 1;
   Status status = ApplyDrafts(context, drafts, &seq);
   if (status.ok()) status = after();
-  state_->Discard();
-  return status;
+  if (!status.ok()) {
+    state_->Discard();
+    return status;
+  }
+  state_->KeepDryRun(first, seq);
+  return Status::Ok();
 }
 
 }  // namespace huzhu

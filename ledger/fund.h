@@ -31,7 +31,7 @@ struct FundOptions {
   std::vector<std::string> extra_column_families;
   // Store tuning; see StoreOptions.
   bool sync = true;
-  size_t block_cache_bytes = 64u << 20;
+  size_t block_cache_bytes = 256u << 20;
 };
 
 class Fund {
@@ -47,7 +47,10 @@ class Fund {
     if (earlier) return std::move(*earlier);
     ASSIGN_OR_RETURN(std::vector<EventDraft> drafts, Draft(*state_, command));
     RETURN_IF_ERROR(DryRun(context, drafts, [&] { return CheckAfterDryRun(*state_, command); }));
-    return writer_->Submit(context, std::move(drafts));
+    // The dry run's effects are kept and written with the events (FundState::KeepDryRun).
+    auto outcome = writer_->Submit(context, std::move(drafts));
+    state_->Discard();  // after a refused append; a committed one left nothing behind
+    return outcome;
   }
 
   // Applies drafts to the state's pending overlay as the writer will seal them, with

@@ -45,6 +45,7 @@ Status FundState::ApplyPlan(const Event&, const PlanPublished& p) {
   ASSIGN_OR_RETURN(auto existing, kv_.Get(state_keys::Plan(plan.code, plan.version)));
   if (existing) return Duplicate("plan " + plan.code + " version " + std::to_string(plan.version));
   kv_.Put(state_keys::Plan(plan.code, plan.version), PlanToJson(plan));
+  plan_versions_.clear();
   return Status::Ok();
 }
 
@@ -124,7 +125,7 @@ Status FundState::ApplyEnrolment(const Event& e, const MemberEnrolled& p) {
   rec.term_end = p.term_end;
   rec.continuity_waiver = p.continuity_waiver;
   Write(state_keys::Enrolment(p.enrolment_id), rec);
-  kv_.Put(state_keys::MemberTerm(p.member_id, p.plan_code, p.term_start, p.enrolment_id), "");
+  RETURN_IF_ERROR(AddMemberTerm(p.member_id, p.plan_code, p.term_start, p.enrolment_id));
   return RememberCorrectable(e, p.enrolment_id, 0);
 }
 

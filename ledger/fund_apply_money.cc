@@ -48,7 +48,7 @@ Status FundState::UndoEnrolment(const CorrectableRec& target) {
   }
   enrolment.reversed = true;
   Write(state_keys::Enrolment(target.id), enrolment);
-  kv_.Delete(state_keys::MemberTerm(enrolment.member_id, enrolment.plan_code, enrolment.term_start, target.id));
+  RETURN_IF_ERROR(RemoveMemberTerm(enrolment.member_id, enrolment.plan_code, target.id));
   return Status::Ok();
 }
 

@@ -22,10 +22,8 @@ std::string UnitMember(const std::string& unit_id, const std::string& member_id)
   return "V/" + unit_id + "/" + member_id;
 }
 std::string Enrolment(const std::string& id) { return "E/" + id; }
-std::string MemberTerm(const std::string& member_id, const std::string& plan, Date start,
-                       const std::string& enrolment_id) {
-  return "T/" + member_id + "/" + plan + "/" +
-         BigEndian(static_cast<uint64_t>(start.days) ^ (uint64_t{1} << 63)) + enrolment_id;
+std::string MemberTerms(const std::string& member_id, const std::string& plan) {
+  return "T/" + member_id + "/" + plan;
 }
 std::string EnrolmentClaim(const std::string& enrolment_id, const std::string& claim_id) {
   return "W/" + enrolment_id + "/" + claim_id;
@@ -85,11 +83,16 @@ Result<std::optional<PlanRules>> FundState::Plan(const std::string& code, uint32
 }
 
 Result<std::optional<PlanRules>> FundState::PlanInForce(const std::string& code, Date on) const {
-  ASSIGN_OR_RETURN(auto keys, kv_.Keys("L/" + code + "/"));
+  auto cached = plan_versions_.find(code);
+  if (cached == plan_versions_.end()) {
+    ASSIGN_OR_RETURN(auto keys, kv_.Keys("L/" + code + "/"));
+    std::vector<uint32_t> versions;
+    for (const auto& key : keys) versions.push_back(static_cast<uint32_t>(keys::ReadBigEndian64(key.substr(key.size() - 8))));
+    cached = plan_versions_.emplace(code, std::move(versions)).first;
+  }
   // Newest version first: the first in force on `on` wins.
-  for (auto it = keys.rbegin(); it != keys.rend(); ++it) {
-    uint32_t version = static_cast<uint32_t>(keys::ReadBigEndian64(it->substr(it->size() - 8)));
-    ASSIGN_OR_RETURN(auto plan, Plan(code, version));
+  for (auto it = cached->second.rbegin(); it != cached->second.rend(); ++it) {
+    ASSIGN_OR_RETURN(auto plan, Plan(code, *it));
     if (plan && plan->effective_from <= on) return plan;
   }
   return std::optional<PlanRules>();
@@ -108,11 +111,31 @@ Result<bool> FundState::PlanPublishedAs(const PlanRules& plan) const {
 
 Result<std::vector<std::string>> FundState::MemberTerms(const std::string& member_id,
                                                         const std::string& plan_code) const {
-  std::string prefix = "T/" + member_id + "/" + plan_code + "/";
-  ASSIGN_OR_RETURN(auto keys, kv_.Keys(prefix));
+  ASSIGN_OR_RETURN(auto rec, Read<MemberTermsRec>(state_keys::MemberTerms(member_id, plan_code), "terms"));
   std::vector<std::string> ids;
-  for (const auto& key : keys) ids.push_back(key.substr(prefix.size() + 8));
+  if (rec) {
+    for (const auto& [start, id] : rec->terms) ids.push_back(id);
+  }
   return ids;
+}
+
+Status FundState::AddMemberTerm(const std::string& member_id, const std::string& plan, Date start,
+                                const std::string& id) {
+  std::string key = state_keys::MemberTerms(member_id, plan);
+  ASSIGN_OR_RETURN(auto rec, Read<MemberTermsRec>(key, "terms"));
+  MemberTermsRec terms = rec.value_or(MemberTermsRec{});
+  terms.terms.emplace_back(start, id);
+  std::sort(terms.terms.begin(), terms.terms.end());
+  Write(key, terms);
+  return Status::Ok();
+}
+
+Status FundState::RemoveMemberTerm(const std::string& member_id, const std::string& plan, const std::string& id) {
+  std::string key = state_keys::MemberTerms(member_id, plan);
+  ASSIGN_OR_RETURN(MemberTermsRec terms, Existing(Read<MemberTermsRec>(key, "terms"), "terms of member " + member_id));
+  std::erase_if(terms.terms, [&](const auto& t) { return t.second == id; });
+  Write(key, terms);
+  return Status::Ok();
 }
 
 Result<std::vector<std::string>> FundState::UnitMembers(const std::string& unit_id) const {
@@ -225,13 +248,21 @@ Status FundState::Apply(const Event& event) {
   return ApplyPayload(event).WithContext(EventTypeName(event.type()));
 }
 
-void FundState::Discard() { kv_.Clear(); }
+void FundState::Discard() {
+  kv_.Clear();
+  plan_versions_.clear();
+  prepared_ = {1, 0};
+}
 
 Status FundState::OnEvent(const Event& event, rocksdb::WriteBatch* batch) {
-  RETURN_IF_ERROR(Apply(event));
+  bool prepared = prepared_.first <= event.seq() && event.seq() <= prepared_.second;
+  if (!prepared) RETURN_IF_ERROR(Apply(event));
   return kv_.FlushInto(batch);
 }
 
-void FundState::OnCommit() { kv_.Clear(); }
+void FundState::OnCommit() {
+  kv_.Clear();
+  prepared_ = {1, 0};
+}
 
 }  // namespace huzhu

@@ -43,6 +43,10 @@ class FundState : public BatchObserver {
   Status Apply(const Event& event);
   // Forgets what was applied since the last commit (after a dry run).
   void Discard();
+  // Declares that the events with seqs [first_seq, last_seq], about to be appended,
+  // were just applied by a dry run of the same drafts: the append then writes what
+  // the dry run applied instead of applying them a second time.
+  void KeepDryRun(uint64_t first_seq, uint64_t last_seq) { prepared_ = {first_seq, last_seq}; }
   // Marks and undoes applied events within a dry run.
   size_t Savepoint() const { return kv_.Savepoint(); }
   void RollbackTo(size_t savepoint) { kv_.RollbackTo(savepoint); }
@@ -105,11 +109,17 @@ class FundState : public BatchObserver {
   Status ApplyReversal(const Event& e, const EventReversed& p);
   Status ApplyReopen(const ClaimReopened& p);
   Status UndoEnrolment(const CorrectableRec& target);
+  Status AddMemberTerm(const std::string& member_id, const std::string& plan, Date start, const std::string& id);
+  Status RemoveMemberTerm(const std::string& member_id, const std::string& plan, const std::string& id);
   Status UndoPayout(const CorrectableRec& target);
 
   Store* store_;
   StateOverlay kv_;
+  std::pair<uint64_t, uint64_t> prepared_{1, 0};  // empty range: nothing prepared
   mutable std::map<std::string, PlanRules> plan_cache_;  // parsed plans, by their JSON
+  // Published versions by plan code, read once per command: enrolments look them up
+  // for every member. Dropped whenever a plan is applied or a dry run discarded.
+  mutable std::map<std::string, std::vector<uint32_t>> plan_versions_;
 };
 
 template <class T>
@@ -139,8 +149,7 @@ std::string Unit(const std::string& id);
 std::string Member(const std::string& id);
 std::string UnitMember(const std::string& unit_id, const std::string& member_id);
 std::string Enrolment(const std::string& id);
-std::string MemberTerm(const std::string& member_id, const std::string& plan, Date start,
-                       const std::string& enrolment_id);
+std::string MemberTerms(const std::string& member_id, const std::string& plan);
 std::string EnrolmentClaim(const std::string& enrolment_id, const std::string& claim_id);
 std::string UnitShares(const std::string& unit_id, const std::string& plan);
 std::string Claim(const std::string& id);

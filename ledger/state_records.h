@@ -6,6 +6,9 @@
 #include <string>
 
 #include <cereal/types/string.hpp>
+#include <cereal/types/utility.hpp>
+#include <cereal/types/vector.hpp>
+#include <vector>
 
 #include "events/cereal_types.h"
 #include "events/event_type.h"
@@ -89,6 +92,13 @@ struct PayoutRec {
   Fen amount_fen = 0;
   PayoutStatus status = PayoutStatus::kScheduled;
   template <class A> void serialize(A& ar) { ar(claim_id, member_id, amount_fen, status); }
+};
+
+// A member's terms in one plan, by first day: what overlap, renewal and claim
+// filing look up, in one read.
+struct MemberTermsRec {
+  std::vector<std::pair<Date, std::string>> terms;  // (term start, enrolment id), sorted
+  template <class A> void serialize(A& ar) { ar(terms); }
 };
 
 // Shares a unit holds in a plan, and until when: every member of a unit holds the

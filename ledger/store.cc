@@ -62,7 +62,16 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(const StoreOptions& o,
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Index and filter blocks live in the block cache, so memory stays within the
+  // configured cache whatever the ledger's size; they are partitioned so that a point
+  // read loads a few KB of them, not a whole file's megabytes, and the top levels
+  // (and those of L0 files, read by every lookup) stay pinned.
   table.cache_index_and_filter_blocks = true;
+  table.index_type = rocksdb::BlockBasedTableOptions::IndexType::kTwoLevelIndexSearch;
+  table.partition_filters = true;
+  table.metadata_block_size = 4096;
+  table.pin_top_level_index_and_filter = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   return cf;
 }

@@ -20,9 +20,10 @@ struct StoreOptions {
   // batch survives power loss. Turning it off is only for throwaway benchmarks.
   bool sync = true;
 
-  // RocksDB block cache, shared by all column families. Default 64 MiB; the memory
-  // the store may hold for reads, whatever the ledger's size.
-  size_t block_cache_bytes = 64u << 20;
+  // RocksDB block cache, shared by all column families (data, index and filter
+  // blocks). Default 256 MiB: the memory the store may hold for reads, whatever the
+  // ledger's size; the fund's state is read at random while commands are checked.
+  size_t block_cache_bytes = 256u << 20;
 
   // RocksDB write buffer per column family. Default 32 MiB.
   size_t write_buffer_bytes = 32u << 20;
