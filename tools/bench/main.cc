@@ -2,6 +2,7 @@
 // in the same run. Not tests: absolute times on a shared machine mean little.
 #include <CLI/CLI.hpp>
 
+#include "tools/bench/fund_bench.h"
 #include "tools/bench/ledger_bench.h"
 
 int main(int argc, char** argv) {
@@ -13,7 +14,16 @@ int main(int argc, char** argv) {
   sub->add_option("--batch", ledger.batch, "events per command")->capture_default_str();
   sub->add_option("--dir", ledger.dir, "scratch directory (wiped)")->capture_default_str();
   sub->add_flag("--keep", ledger.keep, "keep the scratch directory");
+  huzhu::bench::FundBenchOptions fund;
+  CLI::App* fsub = app.add_subcommand(
+      "fund", "import through the commands, replay+verify, rebuild projections, report; vs a bare scan");
+  fsub->add_option("--scale", fund.scale, "members (N members, no claims), small, city or national")->capture_default_str();
+  fsub->add_option("-n,--members", fund.members, "members, with --scale members")->capture_default_str();
+  fsub->add_option("--dir", fund.dir, "scratch directory (wiped)")->capture_default_str();
+  fsub->add_option("--catalog", fund.catalog, "plan catalog")->capture_default_str();
+  fsub->add_flag("--keep", fund.keep, "keep the scratch directory");
   CLI11_PARSE(app, argc, argv);
   if (sub->parsed()) return huzhu::bench::RunLedgerBench(ledger);
+  if (fsub->parsed()) return huzhu::bench::RunFundBench(fund);
   return 2;
 }

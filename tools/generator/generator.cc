@@ -29,6 +29,7 @@ struct Member {
   Date birth;
   bool left = false;  // not renewed after the first year
   int joined = 0;     // the year of the member's first term
+  bool ineligible = false;  // refused at enrolment: never covered
 };
 
 struct Unit {
@@ -268,6 +269,7 @@ void Run::DrawClaims(int year) {
   Date last_day = Day(o_.first_year + o_.years - 1, 12, 31);
   for (const Unit& unit : units_) {
     for (const Member& m : unit.members) {
+      if (m.ineligible) continue;
       bool covered = !m.left || year == o_.first_year;
       int per_mille = o_.scale.inpatient_claims_per_mille;
       bool inpatient = rng_.Chance(per_mille);
@@ -404,7 +406,7 @@ Status Run::Corrections(int year) {
   if (year == o_.first_year) return Status::Ok();
   // An enrolment made for a member who had left, reversed.
   for (Unit& u : units_) {
-    auto left = std::find_if(u.members.begin(), u.members.end(), [](const Member& m) { return m.left; });
+    auto left = std::find_if(u.members.begin(), u.members.end(), [](const Member& m) { return m.left && !m.ineligible; });
     if (left == u.members.end()) continue;
     RETURN_IF_ERROR(Exec("admin1", Role::kAdmin, EnrolMembers{u.id, "INPATIENT", u.inpatient_shares, 1, Day(year, 2, 1), {left->id}}, day));
     uint64_t wrong = fund_.store().head().seq;
@@ -441,6 +443,7 @@ Status Run::RefusedEnrolment() {
   old.gender = Gender::kMale;
   old.birth = Day(o_.first_year - 62, 3, 1);
   old.left = true;  // never covered
+  old.ineligible = true;
   RETURN_IF_ERROR(RegisterMembers({{unit.id, old}}, Day(o_.first_year, 1, 1)));
   unit.members.push_back(old);
   Status refused = Exec("admin1", Role::kAdmin,

@@ -1,0 +1,114 @@
+#include "tools/bench/fund_bench.h"
+
+#include <rocksdb/db.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "ledger/fund.h"
+#include "projections/annual_report.h"
+#include "projections/projection_set.h"
+#include "tools/bench/baseline.h"
+#include "tools/generator/generator.h"
+
+namespace huzhu::bench {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A bare iterator over the events family of the fund's own store: the baseline.
+Rate BareEventScan(const Store& store) {
+  rocksdb::ReadOptions o;
+  o.fill_cache = false;
+  o.readahead_size = 2u << 20;
+  auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<rocksdb::Iterator> it(store.db()->NewIterator(o, store.cf("events")));
+  uint64_t n = 0, bytes = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    ++n;
+    bytes += it->value().size();
+  }
+  HUZHU_CHECK(it->status().ok() && bytes > 0);
+  double secs = Since(start);
+  return Rate{secs, static_cast<double>(n) / secs};
+}
+
+Result<gen::Scale> ScaleFor(const FundBenchOptions& o) {
+  if (o.scale != "members") return gen::ScaleNamed(o.scale);
+  // Members and their enrolments only: 70 members a unit on average, no claims.
+  int units = static_cast<int>(std::max<uint64_t>(1, o.members / 70));
+  return gen::Scale{"members", units, 40, 100, 0, 0, 0};
+}
+
+}  // namespace
+
+int RunFundBench(const FundBenchOptions& o) {
+  auto scale = ScaleFor(o);
+  if (!scale.ok()) {
+    std::fprintf(stderr, "bench: %s\n", scale.status().ToString().c_str());
+    return 2;
+  }
+  fs::remove_all(o.dir);
+  FundOptions options;
+  options.data_dir = o.dir;
+  options.create = true;
+  options.fund_id = "BENCH";
+  auto clock = std::make_shared<ManualClock>(*ParseTimestamp("2014-12-01T01:00:00Z"));
+  options.clock = clock;
+  options.extra_column_families = ProjectionColumnFamilies();
+  auto fund = Fund::Open(options);
+  HUZHU_CHECK(fund.ok());
+  ProjectionSet projections(&(*fund)->store());
+  (*fund)->AddObserver(&projections);
+  HUZHU_CHECK(projections.CatchUp(nullptr).ok());
+
+  gen::GeneratorOptions g;
+  g.scale = *scale;
+  g.years = o.scale == "members" ? 1 : 2;
+  auto start = std::chrono::steady_clock::now();
+  auto stats = gen::Generate(**fund, *clock, g, o.catalog, nullptr);
+  if (!stats.ok()) {
+    std::fprintf(stderr, "bench: %s\n", stats.status().ToString().c_str());
+    return 1;
+  }
+  double import_secs = Since(start);
+  const Store& store = (*fund)->store();
+  uint64_t events = store.head().seq;
+  HUZHU_CHECK(store.db()->Flush(rocksdb::FlushOptions(), store.cf("events")).ok());
+
+  Rate scan = BareEventScan(store);
+  start = std::chrono::steady_clock::now();
+  auto verified = store.VerifyChain();
+  HUZHU_CHECK(verified.ok());
+  double verify_secs = Since(start);
+  start = std::chrono::steady_clock::now();
+  HUZHU_CHECK(projections.Rebuild("", nullptr).ok());
+  double rebuild_secs = Since(start);
+  start = std::chrono::steady_clock::now();
+  auto report = ComputeAnnualReport(store, g.first_year + g.years - 1, std::nullopt);
+  HUZHU_CHECK(report.ok());
+  double report_secs = Since(start);
+
+  auto rate = [&](double secs) { return static_cast<double>(events) / secs; };
+  std::printf("fund bench: scale %s, %llu events (%lld enrolment terms in the report year)\n", scale->name.c_str(),
+              static_cast<unsigned long long>(events), static_cast<long long>(report->current.total.enrollments));
+  std::printf("import (commands, rules, state, projections): %8.1f s  %10.0f ev/s\n", import_secs, rate(import_secs));
+  std::printf("bare scan of the events:                      %8.2f s  %10.0f ev/s\n", scan.seconds, scan.per_second);
+  std::printf("replay+verify:                                %8.2f s  %10.0f ev/s  ratio %.2f to bare scan (target >= 0.50)\n",
+              verify_secs, rate(verify_secs), rate(verify_secs) / scan.per_second);
+  std::printf("rebuild all projections:                      %8.2f s  %10.0f ev/s  ratio %.2f to bare scan (target >= 0.25)\n",
+              rebuild_secs, rate(rebuild_secs), rate(rebuild_secs) / scan.per_second);
+  std::printf("annual report:                                %8.2f s\n", report_secs);
+  std::printf("peak RSS %.0f MiB (block cache configured: %zu MiB)\n", PeakRssMiB(), options.block_cache_bytes >> 20);
+  if (!o.keep) fs::remove_all(o.dir);
+  return 0;
+}
+
+}  // namespace huzhu::bench
