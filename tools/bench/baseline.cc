@@ -40,6 +40,15 @@ Rate BarePutLoop(const std::string& dir, const std::vector<std::string>& values,
   return Rate{secs, static_cast<double>(values.size()) / secs};
 }
 
+void CompactBare(const std::string& dir) {
+  rocksdb::Options options;
+  rocksdb::DB* raw = nullptr;
+  HUZHU_CHECK(rocksdb::DB::Open(options, dir, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  HUZHU_CHECK(db->Flush(rocksdb::FlushOptions()).ok());
+  HUZHU_CHECK(db->CompactRange({}, nullptr, nullptr).ok());
+}
+
 Rate BareScan(const std::string& dir, size_t expected) {
   rocksdb::Options options;
   rocksdb::DB* raw = nullptr;

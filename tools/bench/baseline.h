@@ -16,6 +16,8 @@ struct Rate {
 // WriteBatch of `batch_size` per write, synced like the ledger's appends.
 Rate BarePutLoop(const std::string& dir, const std::vector<std::string>& values, size_t batch_size,
                  bool sync);
+// Flushes and compacts the bare database at `dir` into its final shape.
+void CompactBare(const std::string& dir);
 // Scans every key and value of the database at `dir` with a plain iterator.
 Rate BareScan(const std::string& dir, size_t expected);
 
