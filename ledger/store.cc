@@ -5,6 +5,7 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/options_util.h>
+#include <rocksdb/write_buffer_manager.h>
 #include <spdlog/spdlog.h>
 
 #include "events/codec.h"
@@ -126,6 +127,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   store->path_ = path;
   store->options_ = o;
   auto cache = rocksdb::NewLRUCache(o.block_cache_bytes);
+  // Memtables of every family together stay within a quarter of the cache's size and
+  // are charged to it: the store's memory is bounded by the configured cache, however
+  // many families (projections) it has and however large the ledger grows.
+  auto write_buffers = std::make_shared<rocksdb::WriteBufferManager>(o.block_cache_bytes / 4, cache);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& name : ColumnFamilyNames(path, o)) {
     descriptors.emplace_back(name, MakeCfOptions(o, cache));
@@ -133,6 +138,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::DBOptions db_options(MakeDbOptions(o));
+  db_options.write_buffer_manager = write_buffers;
   rocksdb::Status s = o.read_only
                           ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw)
                           : rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);

@@ -110,7 +110,6 @@ class Run {
   int next_member_ = 0;
   int next_claim_ = 0;
   std::vector<Unit> units_;
-  std::map<std::string, std::pair<std::string, Gender>> member_unit_;  // member -> unit, gender
   std::deque<std::pair<PendingClaim, ClaimFiled>> to_file_;           // by filing date
   std::vector<PendingClaim> to_review_;
   std::vector<std::string> to_schedule_;
@@ -144,7 +143,6 @@ Status Run::RegisterMembers(const std::vector<std::pair<std::string, Member>>& m
     r.phone = FakePhone(rng_);
     r.bank_account = FakeBankAccount(rng_);
     items.push_back(RegisterMember{r, std::nullopt, std::nullopt, day});
-    member_unit_[m.id] = {unit, m.gender};
   }
   Count("members registered", static_cast<int64_t>(items.size()));
   return ExecMany("admin1", Role::kAdmin, std::move(items), day);
