@@ -133,8 +133,15 @@ Member Run::NewMember(int year) {
 }
 
 Status Run::RegisterMembers(const std::vector<std::pair<std::string, Member>>& members, Date day) {
+  // Commands are built and run a batch at a time: the generator's memory must not
+  // grow with the fund either.
   std::vector<RegisterMember> items;
+  Count("members registered", static_cast<int64_t>(members.size()));
   for (const auto& [unit, m] : members) {
+    if (items.size() == o_.batch_events) {
+      RETURN_IF_ERROR(ExecMany("admin1", Role::kAdmin, std::move(items), day));
+      items.clear();
+    }
     MemberRegistered r;
     r.member_id = m.id;
     r.unit_id = unit;
@@ -144,7 +151,6 @@ Status Run::RegisterMembers(const std::vector<std::pair<std::string, Member>>& m
     r.bank_account = FakeBankAccount(rng_);
     items.push_back(RegisterMember{r, std::nullopt, std::nullopt, day});
   }
-  Count("members registered", static_cast<int64_t>(items.size()));
   return ExecMany("admin1", Role::kAdmin, std::move(items), day);
 }
 
