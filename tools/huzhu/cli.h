@@ -17,6 +17,10 @@ struct GlobalOptions {
   std::string data_dir = "./huzhu-data";
   std::string actor;  // USER:ROLE; falls back to $HUZHU_AS
   bool verbose = false;
+  std::string kafka;         // brokers; empty: the local journal
+  std::string kafka_config;  // librdkafka settings file (key=value), e.g. SASL/SSL
+  int kafka_replication = 1;
+  int kafka_min_insync = 1;
 };
 
 // The command chosen on the command line, run after parsing.
@@ -52,5 +56,6 @@ void AddMembershipCommands(CLI::App& app, Cli& cli);
 void AddClaimCommands(CLI::App& app, Cli& cli);
 void AddImportCommand(CLI::App& app, Cli& cli);
 void AddReportCommands(CLI::App& app, Cli& cli);
+void AddFollowCommand(CLI::App& app, Cli& cli);
 
 }  // namespace huzhu::cli

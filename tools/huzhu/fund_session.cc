@@ -13,8 +13,29 @@ void AddWriteOptions(CLI::App* sub, WriteOptions* o) {
   sub->add_flag("--json", o->json, "print the recorded events as JSON lines");
 }
 
-Result<Ledger> OpenLedger(FundOptions options) {
+Result<KafkaOptions> KafkaOptionsFrom(const GlobalOptions& global) {
+  KafkaOptions k;
+  k.brokers = global.kafka;
+  k.replication_factor = global.kafka_replication;
+  k.min_insync_replicas = global.kafka_min_insync;
+  if (!global.kafka_config.empty()) RETURN_IF_ERROR(LoadKafkaConfigFile(global.kafka_config, &k));
+  return k;
+}
+
+Result<Ledger> OpenLedger(FundOptions options, const GlobalOptions* global) {
   options.extra_column_families = ProjectionColumnFamilies();
+  if (global != nullptr && !global->kafka.empty()) {
+    ASSIGN_OR_RETURN(KafkaOptions kafka, KafkaOptionsFrom(*global));
+    std::string new_fund = options.fund_id;
+    options.make_journal = [kafka, new_fund](Store* store) -> Result<std::unique_ptr<Journal>> {
+      std::string fund = store->fund_id().empty() ? new_fund : store->fund_id();
+      ASSIGN_OR_RETURN(auto journal, KafkaJournal::Open(store, fund, kafka));
+      if (journal->caught_up_events() > 0) {
+        spdlog::info("applied {} events from Kafka", journal->caught_up_events());
+      }
+      return std::unique_ptr<Journal>(std::move(journal));
+    };
+  }
   Ledger ledger;
   ASSIGN_OR_RETURN(ledger.fund, Fund::Open(options));
   ledger.projections = std::make_unique<ProjectionSet>(&ledger.fund->store());
@@ -31,7 +52,7 @@ Result<Ledger> OpenLedger(const GlobalOptions& global, bool create, const std::s
   options.data_dir = global.data_dir;
   options.create = create;
   options.fund_id = fund_id;
-  return OpenLedger(options);
+  return OpenLedger(options, &global);
 }
 
 Result<Date> DateOrToday(const std::string& text) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ledger/fund.h"
+#include "ledger/kafka_journal.h"
 #include "projections/projection_set.h"
 #include "tools/huzhu/cli.h"
 
@@ -29,7 +30,9 @@ struct Ledger {
 // Opens the fund for writing, with its projections, brought up to the chain head
 // first (after an upgrade they may lag or need a rebuild; progress is shown).
 Result<Ledger> OpenLedger(const GlobalOptions& global, bool create = false, const std::string& fund_id = "");
-Result<Ledger> OpenLedger(FundOptions options);
+Result<Ledger> OpenLedger(FundOptions options, const GlobalOptions* global = nullptr);
+// The Kafka settings the global options name.
+Result<KafkaOptions> KafkaOptionsFrom(const GlobalOptions& global);
 // The business date: --date, or today in UTC.
 Result<Date> DateOrToday(const std::string& text);
 

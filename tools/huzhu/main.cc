@@ -15,11 +15,19 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--as", cli.global.actor, "who is acting, USER:ROLE (default: $HUZHU_AS)");
   app.add_flag("-v,--verbose", cli.global.verbose, "log what happens to stderr");
+  app.add_option("--kafka", cli.global.kafka, "Kafka brokers: write through the Kafka journal (default: local)")
+      ->envname("HUZHU_KAFKA");
+  app.add_option("--kafka-config", cli.global.kafka_config, "librdkafka settings file (key=value), e.g. SASL/SSL");
+  app.add_option("--kafka-replication", cli.global.kafka_replication,
+                 "replication factor of a new fund topic (production: 3)")->capture_default_str();
+  app.add_option("--kafka-min-insync", cli.global.kafka_min_insync,
+                 "min.insync.replicas of a new fund topic (production: 2)")->capture_default_str();
   AddInitCommand(app, cli);
   AddMembershipCommands(app, cli);
   AddClaimCommands(app, cli);
   AddImportCommand(app, cli);
   AddReportCommands(app, cli);  // after the membership commands: adds `member history`
+  AddFollowCommand(app, cli);
   AddEventsCommand(app, cli);
   AddExportCommand(app, cli);
   AddAuditCommand(app, cli);
