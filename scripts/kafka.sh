@@ -51,9 +51,12 @@ CONF
 
 running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
+port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 wait_port() {
   for _ in $(seq 1 120); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then return 0; fi
+    # Our own broker must be the one answering.
+    if port_answers "$PORT" && running; then sleep 1; running && return 0; fi
     running || { echo "kafka.sh: the broker died; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
     sleep 0.5
   done
@@ -63,6 +66,10 @@ wait_port() {
 
 start() {
   if running; then echo "kafka.sh: already running (pid $(cat "$PIDFILE")) on 127.0.0.1:$PORT"; return 0; fi
+  if port_answers "$PORT" || port_answers "$CONTROLLER_PORT"; then
+    echo "kafka.sh: port $PORT or $CONTROLLER_PORT is taken by another process; set HUZHU_KAFKA_PORT" >&2
+    exit 1
+  fi
   fetch_jars
   write_config
   rm -rf "$DATA"

@@ -16,6 +16,10 @@ PACKAGES=(
   libcsv-dev                        # CSV import (RFC 4180 parsing)
 )
 
+# The test broker runs Apache Kafka's jars on Java 17+, fetched with Maven.
+command -v java >/dev/null || PACKAGES+=(default-jre-headless)
+command -v mvn >/dev/null || PACKAGES+=(maven)
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
