@@ -28,6 +28,7 @@ bool DecodeMeta(std::string_view bytes, ProjectionMeta* meta) {
 
 // Applies events [from, head] to `apply`, writing every kRebuildChunkEvents.
 Status ReplayChunks(const Store& events, uint64_t from, rocksdb::DB* out,
+                    const std::vector<rocksdb::ColumnFamilyHandle*>& families,
                     const std::function<Status(const Event&, rocksdb::WriteBatch*)>& apply,
                     const std::function<Status(rocksdb::WriteBatch*)>& flush, const ProgressFn& progress) {
   rocksdb::WriteBatch wb;
@@ -54,7 +55,9 @@ Status ReplayChunks(const Store& events, uint64_t from, rocksdb::DB* out,
   RETURN_IF_ERROR(scanned);
   RETURN_IF_ERROR(flush(&wb));
   RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
-  return FromRocks(out->Flush(rocksdb::FlushOptions()), "flushing a rebuilt projection");
+  // Written without the WAL: the families must reach their files before the caller
+  // marks the projections finished.
+  return FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection");
 }
 
 }  // namespace
@@ -162,7 +165,9 @@ Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, con
     }
     return Status::Ok();
   };
-  Status s = ReplayChunks(*store_, from_seq, store_->db(), apply, flush, progress);
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (Entry* e : entries) families.push_back(e->cf);
+  Status s = ReplayChunks(*store_, from_seq, store_->db(), families, apply, flush, progress);
   for (Entry* e : entries) e->kv->Clear();
   RETURN_IF_ERROR(s);
   rocksdb::WriteBatch done;
@@ -232,7 +237,7 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
     }
     return Status::Ok();
   };
-  RETURN_IF_ERROR(ReplayChunks(events, 1, out, apply, flush, progress));
+  RETURN_IF_ERROR(ReplayChunks(events, 1, out, families, apply, flush, progress));
   rocksdb::WriteBatch done;
   for (size_t i = 0; i < projections.size(); ++i) {
     RETURN_IF_ERROR(FromRocks(done.Put(families[i], kProjectionMetaKey,
