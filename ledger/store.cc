@@ -60,6 +60,9 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(const StoreOptions& o,
                                            const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions cf;
   cf.write_buffer_size = o.write_buffer_bytes;
+  // LZ4 decompresses about twice as fast as RocksDB's default Snappy at a similar
+  // ratio: replay, verification and rebuilds read every block.
+  cf.compression = rocksdb::kLZ4Compression;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));

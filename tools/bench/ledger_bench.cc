@@ -101,11 +101,18 @@ int RunLedgerBench(const LedgerBenchOptions& o) {
   HUZHU_CHECK((*store)->db()->CompactRange({}, (*store)->cf("events"), nullptr, nullptr).ok());
   CompactBare((root / "bare").string());
 
-  start = std::chrono::steady_clock::now();
-  auto report = (*store)->VerifyChain();
-  HUZHU_CHECK(report.ok());
-  double replay_rate = static_cast<double>(report->events) / Seconds(start);
-  Rate bare_scan = BareScan((root / "bare").string(), o.events);
+  // Scans alternate, three rounds, best of each: the first pass over either store
+  // pays for the page cache, and the machine is shared.
+  double replay_rate = 0;
+  Rate bare_scan;
+  for (int round = 0; round < 3; ++round) {
+    Rate bare = BareScan((root / "bare").string(), o.events);
+    if (bare.per_second > bare_scan.per_second) bare_scan = bare;
+    start = std::chrono::steady_clock::now();
+    auto report = (*store)->VerifyChain();
+    HUZHU_CHECK(report.ok() && report->events == o.events + 1);
+    replay_rate = std::max(replay_rate, static_cast<double>(report->events) / Seconds(start));
+  }
 
   std::printf("ledger bench: %zu events in batches of %zu (synced), value sizes as stored\n",
               o.events, o.batch);
