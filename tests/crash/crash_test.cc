@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "ledger/store.h"
+#include "tests/testing/child_process.h"
 #include "tests/testing/temp_dir.h"
 
 namespace huzhu {
@@ -20,42 +21,11 @@ namespace {
 
 constexpr int kKills = 25;
 
-struct Child {
-  pid_t pid;
-  int stdout_fd;
-};
-
-Child Spawn(const std::string& store_dir) {
-  int fds[2];
-  HUZHU_CHECK(pipe(fds) == 0);
-  pid_t pid = fork();
-  HUZHU_CHECK(pid >= 0);
-  if (pid == 0) {
-    dup2(fds[1], STDOUT_FILENO);
-    close(fds[0]);
-    close(fds[1]);
-    execl(APPEND_LOOP_PATH, APPEND_LOOP_PATH, store_dir.c_str(), nullptr);
-    _exit(127);
-  }
-  close(fds[1]);
-  return {pid, fds[0]};
-}
-
-// Reads the child's "ack KEY" lines until it dies.
-std::vector<std::string> ReadAcks(int fd) {
-  std::string all;
-  char buf[4096];
-  ssize_t n;
-  while ((n = read(fd, buf, sizeof buf)) > 0) all.append(buf, static_cast<size_t>(n));
-  close(fd);
+// The "ack KEY" lines the child printed before it died.
+std::vector<std::string> Acks(int fd) {
   std::vector<std::string> keys;
-  size_t pos = 0;
-  while (true) {
-    size_t end = all.find('\n', pos);
-    if (end == std::string::npos) break;  // A torn last line was not a full ack.
-    std::string line = all.substr(pos, end - pos);
+  for (const auto& line : testing::ReadLines(fd)) {
     if (line.rfind("ack ", 0) == 0) keys.push_back(line.substr(4));
-    pos = end + 1;
   }
   return keys;
 }
@@ -70,9 +40,9 @@ TEST(CrashTest, KilledWriterLosesNothingAcknowledgedAndLeavesNoPartialBatch) {
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::set<std::string> acked;
   for (int round = 0; round < kKills; ++round) {
-    Child child = Spawn(store_dir);
+    testing::Child child = testing::SpawnReadingStdout(APPEND_LOOP_PATH, {store_dir});
     std::thread reader([&] {
-      for (auto& key : ReadAcks(child.stdout_fd)) acked.insert(key);
+      for (auto& key : Acks(child.stdout_fd)) acked.insert(key);
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(20 + rng() % 300));
     kill(child.pid, SIGKILL);

@@ -15,6 +15,7 @@
 #include "projections/audit.h"
 #include "projections/projection_set.h"
 #include "tests/kafka/kafka_env.h"
+#include "tests/testing/child_process.h"
 #include "tests/testing/temp_dir.h"
 
 namespace huzhu {
@@ -22,40 +23,10 @@ namespace {
 
 constexpr int kKills = 10;
 
-struct Child {
-  pid_t pid;
-  int out;
-};
-
-Child Spawn(const std::string& dir, const std::string& fund, const std::string& brokers) {
-  int fds[2];
-  HUZHU_CHECK(pipe(fds) == 0);
-  pid_t pid = fork();
-  HUZHU_CHECK(pid >= 0);
-  if (pid == 0) {
-    dup2(fds[1], STDOUT_FILENO);
-    close(fds[0]);
-    close(fds[1]);
-    execl(KAFKA_WRITER_LOOP, KAFKA_WRITER_LOOP, dir.c_str(), fund.c_str(), brokers.c_str(), nullptr);
-    _exit(127);
-  }
-  close(fds[1]);
-  return {pid, fds[0]};
-}
-
-// Reads lines until "ready", returning them; the rest is read by Drain.
+// Collects the "ack KEY" lines the child printed, and whether it got to "ready".
 void Drain(int fd, std::set<std::string>* acked, bool* ready) {
-  std::string all;
-  char buf[4096];
-  ssize_t n;
-  while ((n = read(fd, buf, sizeof buf)) > 0) {
-    all.append(buf, static_cast<size_t>(n));
-    if (all.find("ready") != std::string::npos) *ready = true;
-  }
-  close(fd);
-  size_t pos = 0;
-  for (size_t end; (end = all.find('\n', pos)) != std::string::npos; pos = end + 1) {
-    std::string line = all.substr(pos, end - pos);
+  for (const auto& line : testing::ReadLines(fd)) {
+    if (line.rfind("ready", 0) == 0) *ready = true;
     if (line.rfind("ack ", 0) == 0) acked->insert(line.substr(4));
   }
 }
@@ -69,10 +40,10 @@ TEST(KafkaCrashTest, KilledWriterLosesNothingAcknowledgedAndAppliesNothingTwice)
   std::set<std::string> acked;
   int ready_rounds = 0;
   for (int round = 0; round < kKills; ++round) {
-    Child child = Spawn(store_dir, fund, kafka.brokers);
+    testing::Child child = testing::SpawnReadingStdout(KAFKA_WRITER_LOOP, {store_dir, fund, kafka.brokers});
     bool ready = false;
     std::set<std::string> round_acks;
-    std::thread reader([&] { Drain(child.out, &round_acks, &ready); });
+    std::thread reader([&] { Drain(child.stdout_fd, &round_acks, &ready); });
     // Most kills land while batches are being written; some during start-up.
     std::this_thread::sleep_for(std::chrono::milliseconds(1500 + rng() % 2500));
     kill(child.pid, SIGKILL);

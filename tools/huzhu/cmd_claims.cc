@@ -6,16 +6,6 @@ namespace huzhu::cli {
 
 namespace {
 
-template <class Build>
-void OnRun(CLI::App* sub, Cli& cli, std::shared_ptr<WriteOptions> w, Build build) {
-  sub->callback([&cli, w, build] {
-    cli.action = [&cli, w, build]() -> Status {
-      ASSIGN_OR_RETURN(Date date, DateOrToday(w->date));
-      ASSIGN_OR_RETURN(auto command, build(date));
-      return RunFundCommand(cli.global, *w, command);
-    };
-  });
-}
 
 Result<std::optional<Date>> OptionalDateArg(const std::string& text) {
   if (text.empty()) return std::optional<Date>();

@@ -5,16 +5,6 @@ namespace huzhu::cli {
 
 namespace {
 
-template <class Build>
-void OnRun(CLI::App* sub, Cli& cli, std::shared_ptr<WriteOptions> w, Build build) {
-  sub->callback([&cli, w, build] {
-    cli.action = [&cli, w, build]() -> Status {
-      ASSIGN_OR_RETURN(Date date, DateOrToday(w->date));
-      ASSIGN_OR_RETURN(auto command, build(date));
-      return RunFundCommand(cli.global, *w, command);
-    };
-  });
-}
 
 void AddPlan(CLI::App& app, Cli& cli) {
   CLI::App* plan = app.add_subcommand("plan", "the plan catalog");

@@ -49,6 +49,19 @@ Status RunFundCommand(const GlobalOptions& global, const WriteOptions& w, const 
   return Status::Ok();
 }
 
+// Makes `sub` run a fund command: `build(date)` turns the parsed options and the
+// business date into the command (or an error), then it runs as --as says.
+template <class Build>
+void OnRun(CLI::App* sub, Cli& cli, std::shared_ptr<WriteOptions> w, Build build) {
+  sub->callback([&cli, w, build] {
+    cli.action = [&cli, w, build]() -> Status {
+      ASSIGN_OR_RETURN(Date date, DateOrToday(w->date));
+      ASSIGN_OR_RETURN(auto command, build(date));
+      return RunFundCommand(cli.global, *w, command);
+    };
+  });
+}
+
 // Parses yuan ("1234.56") given on the command line.
 Result<Fen> YuanArg(const std::string& text, const char* option);
 
