@@ -185,7 +185,8 @@ struct KafkaJournal::Impl {
   std::string topic;
   rd_kafka_t* producer = nullptr;
   Delivery delivery;
-  bool failed = false;  // a fatal error: the journal accepts nothing more
+  bool failed = false;       // fenced, fatal, or a commit of unknown outcome: reopen
+  bool needs_abort = false;  // an abort that could not reach the brokers yet
 
   ~Impl() {
     if (producer) rd_kafka_destroy(producer);
@@ -253,8 +254,11 @@ Status KafkaJournal::Impl::Abort(const std::string& why) {
   if (rd_kafka_error_t* e = rd_kafka_abort_transaction(producer, options.timeout_ms)) {
     Status s = FromTxnError(e, "aborting a transaction");
     if (s.code() == Status::Code::kFenced) failed = true;
-    return Status::Unavailable(why + "; the abort failed too (" + s.message() + "); nothing was applied");
+    needs_abort = !failed;  // tried again before the next transaction
+    return Status::Unavailable(why + "; the abort could not complete yet (" + s.message() +
+                               "); nothing was applied");
   }
+  needs_abort = false;
   return Status::Unavailable(why + "; the transaction was aborted and nothing was applied");
 }
 
@@ -292,8 +296,13 @@ Status KafkaJournal::Impl::Commit() {
       continue;
     }
     Status s = FromTxnError(e, "committing to Kafka");
-    failed = failed || s.code() == Status::Code::kFenced || s.message().find("for good") != std::string::npos;
-    return s;
+    // Whether the brokers committed is not known: only a reopen (which catches up
+    // from the topic) can tell, so this writer takes no more commands.
+    failed = true;
+    return s.code() == Status::Code::kFenced
+               ? s
+               : Status::Unavailable(s.message() + "; the outcome is unknown until the fund is reopened, "
+                                                   "which applies whatever was committed");
   }
 }
 
@@ -301,6 +310,12 @@ Result<std::vector<Event>> KafkaJournal::Append(SealedBatch sealed) {
   Impl& k = *impl_;
   if (k.failed) return Status::Fenced("this writer of fund " + k.fund + " was fenced or failed; reopen the fund");
   if (sealed.records.empty()) return std::vector<Event>{};
+  if (k.needs_abort) {
+    if (rd_kafka_error_t* e = rd_kafka_abort_transaction(k.producer, k.options.timeout_ms)) {
+      return FromTxnError(e, "finishing the abort of an earlier transaction (the brokers are still unreachable?)");
+    }
+    k.needs_abort = false;
+  }
   if (rd_kafka_error_t* e = rd_kafka_begin_transaction(k.producer)) {
     Status s = FromTxnError(e, "starting a Kafka transaction");
     if (s.code() == Status::Code::kFenced) k.failed = true;

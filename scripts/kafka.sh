@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real Apache Kafka broker for tests and trials: one KRaft node on loopback.
 #
-#   scripts/kafka.sh start    fetch the server jars (once), format, start, wait until it answers
+#   scripts/kafka.sh start    fetch the server jars (once), format (once), start, wait until it answers
 #   scripts/kafka.sh stop     stop it cleanly
 #   scripts/kafka.sh status   say whether it runs
 #
@@ -11,10 +11,10 @@
 # Settings: HUZHU_KAFKA_PORT (default 19092; the controller uses the next port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT="$PWD/.kafka"
 PORT="${HUZHU_KAFKA_PORT:-19092}"
 CONTROLLER_PORT=$((PORT + 1))
-LIB="$ROOT/lib"
+LIB="$PWD/.kafka/lib"
+ROOT="$PWD/.kafka/$PORT"  # one broker per port: tests may run a second one
 DATA="$ROOT/data"
 PIDFILE="$ROOT/broker.pid"
 LOG="$ROOT/broker.log"
@@ -71,11 +71,15 @@ start() {
     exit 1
   fi
   fetch_jars
+  mkdir -p "$ROOT"
   write_config
-  rm -rf "$DATA"
-  local id
-  id=$(java -cp "$LIB/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
-  java -cp "$LIB/*" kafka.tools.StorageTool format -t "$id" -c "$ROOT/server.properties" >"$LOG" 2>&1
+  # A stopped broker starts again on its data (the topics are the record); a new
+  # one is formatted first.
+  if [ ! -f "$DATA/meta.properties" ]; then
+    local id
+    id=$(java -cp "$LIB/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
+    java -cp "$LIB/*" kafka.tools.StorageTool format -t "$id" -c "$ROOT/server.properties" >"$LOG" 2>&1
+  fi
   nohup java -Xms256m -Xmx768m -cp "$LIB/*" kafka.Kafka "$ROOT/server.properties" >>"$LOG" 2>&1 &
   echo $! > "$PIDFILE"
   wait_port
