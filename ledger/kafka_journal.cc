@@ -145,24 +145,29 @@ Result<uint64_t> ReadToEnd(Store* store, const KafkaOptions& o, const std::strin
     return Status::Ok();
   };
   Status s;
+  std::string last_error = "no answer";
   auto deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
   while (s.ok()) {
     rd_kafka_message_t* m = rd_kafka_consumer_poll(consumer, 200);
     if (m == nullptr) {
       if (Clock::now() > deadline) {
-        s = Status::Unavailable("reading " + topic + ": the brokers at " + o.brokers + " did not answer in " +
-                                std::to_string(o.timeout_ms) + " ms");
+        s = Status::Unavailable("reading " + topic + " from " + o.brokers + ": nothing read in " +
+                                std::to_string(o.timeout_ms) + " ms (" + last_error + ")");
       }
       continue;
     }
-    deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
     if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
       rd_kafka_message_destroy(m);
       break;
     }
-    if (m->err) {
+    if (m->err == RD_KAFKA_RESP_ERR__FATAL) {
       s = Status::Unavailable("reading " + topic + ": " + rd_kafka_message_errstr(m));
+    } else if (m->err) {
+      // The consumer reports fetch errors it goes on retrying itself; the deadline
+      // bounds how long we let it.
+      last_error = rd_kafka_message_errstr(m);
     } else {
+      deadline = Clock::now() + std::chrono::milliseconds(o.timeout_ms);
       batch.records.emplace_back(static_cast<const char*>(m->payload), m->len);
       next = m->offset + 1;
       if (batch.records.size() >= kCatchUpBatchMax) s = flush();
@@ -238,7 +243,7 @@ Result<std::unique_ptr<KafkaJournal>> KafkaJournal::Open(Store* store, const std
   char err[512];
   impl->producer = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
   if (impl->producer == nullptr) return Status::Unavailable(std::string("Kafka producer: ") + err);
-  RETURN_IF_ERROR(EnsureTopic(impl->producer, o, impl->topic));
+  if (o.create_topic) RETURN_IF_ERROR(EnsureTopic(impl->producer, o, impl->topic));
   // Fences any older writer of this fund and aborts its open transaction.
   if (rd_kafka_error_t* e = rd_kafka_init_transactions(impl->producer, o.timeout_ms)) {
     return FromTxnError(e, "starting the writer of fund " + fund_id + " on " + o.brokers);

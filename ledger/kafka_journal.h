@@ -31,6 +31,9 @@ struct KafkaOptions {
   // (README, "Running against a cluster"); the single test broker takes 1 and 1.
   int replication_factor = 1;
   int min_insync_replicas = 1;
+  // Create the fund topic when missing. Default true; false where operators manage
+  // topics themselves (clusters whose ACLs forbid clients to create them).
+  bool create_topic = true;
   // Every wait on the broker (a transaction step, the catch-up, an admin call) gives
   // up after this long with an error: nothing retries forever. Default 30 s.
   int timeout_ms = 30'000;
