@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "tools/bench/fund_bench.h"
+#include "tools/bench/kafka_bench.h"
 #include "tools/bench/ledger_bench.h"
 
 int main(int argc, char** argv) {
@@ -22,7 +23,13 @@ int main(int argc, char** argv) {
   fsub->add_option("--dir", fund.dir, "scratch directory (wiped)")->capture_default_str();
   fsub->add_option("--catalog", fund.catalog, "plan catalog")->capture_default_str();
   fsub->add_flag("--keep", fund.keep, "keep the scratch directory");
+  huzhu::bench::KafkaBenchOptions kafka;
+  CLI::App* ksub = app.add_subcommand("kafka", "bulk recording through the Kafka journal vs a bare transactional producer");
+  ksub->add_option("--brokers", kafka.brokers, "a running broker (scripts/kafka.sh start)")->capture_default_str();
+  ksub->add_option("-n,--events", kafka.events, "events")->capture_default_str();
+  ksub->add_option("--batch", kafka.batch, "events per command and transaction")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  if (ksub->parsed()) return huzhu::bench::RunKafkaBench(kafka);
   if (sub->parsed()) return huzhu::bench::RunLedgerBench(ledger);
   if (fsub->parsed()) return huzhu::bench::RunFundBench(fund);
   return 2;
