@@ -144,6 +144,21 @@ TEST_F(MockKafkaTest, FencedAtEndTxnStopsTheWriterAndAReopenCatchesUp) {
   EXPECT_EQ(TopicEvents(), fund_->store().head().seq);
 }
 
+TEST_F(MockKafkaTest, FatalProduceErrorStopsTheWriterWithNothingApplied) {
+  Opened();
+  // A producer epoch the cluster no longer accepts: another writer took over.
+  rd_kafka_mock_push_request_errors(cluster_, kProduce, 1, RD_KAFKA_RESP_ERR_PRODUCER_FENCED);
+  auto refused = AddUnit("U1");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.status().code() == Status::Code::kFenced || refused.status().code() == Status::Code::kUnavailable)
+      << refused.status().ToString();
+  EXPECT_EQ(fund_->store().head().seq, 1u);
+  OpenTheFund();
+  auto resumed = AddUnit("U2");
+  ASSERT_TRUE(resumed.ok()) << resumed.status().ToString();
+  EXPECT_EQ(TopicEvents(), fund_->store().head().seq);
+}
+
 TEST_F(MockKafkaTest, FetchErrorsDuringCatchUpAreRetried) {
   Opened();
   ASSERT_TRUE(AddUnit("U1").ok());
