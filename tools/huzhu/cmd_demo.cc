@@ -88,6 +88,10 @@ void PrintHealth(const AnnualReport& r) {
 
 Status RunDemo(const DemoOptions& o) {
   ASSIGN_OR_RETURN(gen::Scale scale, gen::ScaleNamed(o.scale));
+  if (!fs::exists(o.catalog)) {
+    return Status::NotFound("no plan catalog at \"" + o.catalog +
+                            "\": run the demo from the repository root, or pass --catalog");
+  }
   RETURN_IF_ERROR(PrepareDemoDir(o.out));
   FundOptions options;
   options.data_dir = (fs::path(o.out) / "store").string();
