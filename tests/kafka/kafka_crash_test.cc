@@ -54,7 +54,7 @@ TEST(KafkaCrashTest, KilledWriterLosesNothingAcknowledgedAndAppliesNothingTwice)
     ready_rounds += ready;
     acked.insert(round_acks.begin(), round_acks.end());
   }
-  EXPECT_GE(ready_rounds, kKills / 2) << "the writer rarely got to write";
+  EXPECT_GE(ready_rounds, 3) << "the writer rarely got to write";
   EXPECT_FALSE(acked.empty());
 
   // Reopen as the next writer would: catch up from the topic, then check.
