@@ -59,4 +59,8 @@ std::vector<std::string> ReportDiff(const AnnualReport& then, const AnnualReport
 
 std::string FormatRatio(int64_t basis_points);  // 6543 -> "0.6543"
 
+// Pads text for terminal columns, counting CJK characters as two columns wide.
+std::string PadRight(const std::string& text, size_t width);
+std::string PadLeft(const std::string& text, size_t width);
+
 }  // namespace huzhu

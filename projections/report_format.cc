@@ -21,14 +21,6 @@ size_t DisplayWidth(const std::string& s) {
   return width;
 }
 
-std::string PadRight(const std::string& s, size_t width) {
-  size_t w = DisplayWidth(s);
-  return s + std::string(w < width ? width - w : 0, ' ');
-}
-std::string PadLeft(const std::string& s, size_t width) {
-  size_t w = DisplayWidth(s);
-  return std::string(w < width ? width - w : 0, ' ') + s;
-}
 
 std::string Count(int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n), out;
@@ -138,6 +130,16 @@ void DiffFigures(const std::string& scope, const ReportFigures& a, const ReportF
 }
 
 }  // namespace
+
+std::string PadRight(const std::string& s, size_t width) {
+  size_t w = DisplayWidth(s);
+  return s + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  size_t w = DisplayWidth(s);
+  return std::string(w < width ? width - w : 0, ' ') + s;
+}
 
 std::string ReportAsText(const AnnualReport& r) {
   std::ostringstream out;

@@ -35,11 +35,12 @@ Status RunBalance(const GlobalOptions& global, const std::string& as_of_text) {
   Fen total = 0;
   for (size_t i = 0; i < kAccountCount; ++i) {
     Account a = static_cast<Account>(i);
-    std::printf("  %-18s %-14s %18s\n", std::string(AccountName(a)).c_str(), std::string(AccountNameZh(a)).c_str(),
-                FormatYuanGrouped(b[i]).c_str());
+    std::printf("  %s%s%s\n", PadRight(std::string(AccountName(a)), 18).c_str(),
+                PadRight(std::string(AccountNameZh(a)), 16).c_str(), PadLeft(FormatYuanGrouped(b[i]), 18).c_str());
     total += b[i];
   }
-  std::printf("  %-18s %-14s %18s  (debits positive, credits negative)\n", "total", "合计", FormatYuanGrouped(total).c_str());
+  std::printf("  %s%s%s  (debits positive, credits negative)\n", PadRight("total", 18).c_str(),
+              PadRight("合计", 16).c_str(), PadLeft(FormatYuanGrouped(total), 18).c_str());
   if (total != 0) return Status::Corruption("the trial balance does not sum to zero");
   return Status::Ok();
 }
