@@ -9,11 +9,14 @@ namespace huzhu {
 Result<std::optional<std::string>> StateOverlay::Get(const std::string& key) const {
   auto it = pending_.find(key);
   if (it != pending_.end()) return it->second;
+  auto cached = read_cache_.find(key);
+  if (cached != read_cache_.end()) return cached->second;
   std::string value;
   rocksdb::Status s = db_->Get({}, cf_, key, &value);
-  if (s.IsNotFound()) return std::optional<std::string>();
-  if (!s.ok()) return FromRocks(s, "reading the fund's state");
-  return std::optional<std::string>(std::move(value));
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the fund's state");
+  std::optional<std::string> found = s.IsNotFound() ? std::nullopt : std::optional<std::string>(std::move(value));
+  read_cache_.emplace(key, found);
+  return found;
 }
 
 void StateOverlay::Remember(const std::string& key) {
@@ -71,6 +74,7 @@ Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
 
 void StateOverlay::Clear() {
   pending_.clear();
+  read_cache_.clear();
   unflushed_.clear();
   undo_.clear();
 }

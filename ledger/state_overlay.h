@@ -45,6 +45,9 @@ class StateOverlay {
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
   std::map<std::string, std::optional<std::string>> pending_;  // nullopt: deleted
+  // What was read from RocksDB since the last Clear(): a batch reads the same unit,
+  // plan or member many times, and nothing else writes while it is checked.
+  mutable std::map<std::string, std::optional<std::string>> read_cache_;
   std::set<std::string> unflushed_;
   // (key, what pending_ held for it before: absent, or a value / deletion)
   std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> undo_;
