@@ -6,14 +6,17 @@
 #   scripts/kafka.sh status   say whether it runs
 #
 # The jars are Apache Kafka's own (org.apache.kafka:kafka_2.13, see scripts/kafka/pom.xml),
-# fetched from Maven Central into .kafka/lib. Kafka 4.1.1 works with Debian's librdkafka
-# 2.0.2 (transactional producer, read_committed consumer, admin API), so we use it.
-# Settings: HUZHU_KAFKA_PORT (default 19092; the controller uses the next port).
+# fetched from Maven Central into .kafka/lib-<version>. Kafka 4.4.0, the newest 4.x, works
+# with Debian's librdkafka 2.0.2 (transactional producer, read_committed consumer, admin
+# API), so we use it.
+# Settings: HUZHU_KAFKA_PORT (default 19092; the controller uses the next port),
+# HUZHU_KAFKA_VERSION (default 4.4.0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${HUZHU_KAFKA_PORT:-19092}"
 CONTROLLER_PORT=$((PORT + 1))
-LIB="$PWD/.kafka/lib"
+VERSION="${HUZHU_KAFKA_VERSION:-4.4.0}"
+LIB="$PWD/.kafka/lib-$VERSION"
 ROOT="$PWD/.kafka/$PORT"  # one broker per port: tests may run a second one
 DATA="$ROOT/data"
 PIDFILE="$ROOT/broker.pid"
@@ -23,10 +26,10 @@ fetch_jars() {
   [ -f "$LIB/.complete" ] && return 0
   command -v mvn >/dev/null || { echo "kafka.sh: Maven (mvn) is needed to fetch the broker" >&2; exit 1; }
   command -v java >/dev/null || { echo "kafka.sh: Java 17+ is needed to run the broker" >&2; exit 1; }
-  echo "kafka.sh: fetching Apache Kafka's server jars from Maven Central" >&2
+  echo "kafka.sh: fetching Apache Kafka $VERSION's server jars from Maven Central" >&2
   rm -rf "$LIB"
   mvn -q -B -f scripts/kafka/pom.xml dependency:copy-dependencies \
-    -DoutputDirectory="$LIB" -DincludeScope=runtime >&2
+    -Dkafka.version="$VERSION" -DoutputDirectory="$LIB" -DincludeScope=runtime >&2
   touch "$LIB/.complete"
 }
 
