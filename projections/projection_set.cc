@@ -26,38 +26,57 @@ bool DecodeMeta(std::string_view bytes, ProjectionMeta* meta) {
   return true;
 }
 
-// Applies events [from, head] to `apply`, writing every kRebuildChunkEvents.
-Status ReplayChunks(const Store& events, uint64_t from, rocksdb::DB* out,
-                    const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                    const std::function<Status(const Event&, rocksdb::WriteBatch*)>& apply,
-                    const std::function<Status(rocksdb::WriteBatch*)>& flush, const ProgressFn& progress) {
+// A projection being replayed, its overlay and the family it writes.
+struct ReplayTarget {
+  Projection* projection;
+  StateOverlay* kv;
+  rocksdb::ColumnFamilyHandle* cf;
+};
+
+// Applies events [from, head] to `targets`, writing every kRebuildChunkEvents, and
+// then records each target as finished at the head. The WAL is off while
+// replaying: a crash leaves the projection marked unfinished (version 0) and it is
+// rebuilt again; the families are flushed before the finished mark is written.
+Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const std::vector<ReplayTarget>& targets,
+                  const ProgressFn& progress) {
+  uint64_t head = events.head().seq;
   rocksdb::WriteBatch wb;
-  // The WAL is off while replaying: a crash leaves the projection marked unfinished
-  // (version 0) and it is rebuilt again; the memtables are flushed before the mark
-  // is cleared.
   rocksdb::WriteOptions no_wal;
   no_wal.disableWAL = true;
-  uint64_t applied = 0;
   auto write_chunk = [&]() -> Status {
-    RETURN_IF_ERROR(flush(&wb));
+    for (const ReplayTarget& t : targets) {
+      RETURN_IF_ERROR(t.kv->FlushInto(&wb));
+      t.kv->Clear();
+    }
     RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
     wb.Clear();
     return Status::Ok();
   };
+  uint64_t applied = 0;
   Status scanned = events.ForEach(from, 0, [&](const Event& e, std::string_view) -> Status {
-    Status s = apply(e, &wb);
-    if (s.ok() && ++applied % kRebuildChunkEvents == 0) {
-      s = write_chunk();
-      if (progress) progress(e.seq());
+    for (const ReplayTarget& t : targets) {
+      ProjectionSink sink(t.kv, &wb, t.cf);
+      Status s = t.projection->Apply(e, events, sink);
+      if (!s.ok()) return s.WithContext("projection " + std::string(t.projection->name()));
     }
-    return s;
+    if (++applied % kRebuildChunkEvents != 0) return Status::Ok();
+    if (progress) progress(e.seq());
+    return write_chunk();
   });
-  RETURN_IF_ERROR(scanned);
-  RETURN_IF_ERROR(flush(&wb));
-  RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
-  // Written without the WAL: the families must reach their files before the caller
-  // marks the projections finished.
-  return FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection");
+  Status written = scanned.ok() ? write_chunk() : scanned;
+  for (const ReplayTarget& t : targets) t.kv->Clear();
+  RETURN_IF_ERROR(written);
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (const ReplayTarget& t : targets) families.push_back(t.cf);
+  RETURN_IF_ERROR(FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection"));
+  rocksdb::WriteBatch done;
+  for (const ReplayTarget& t : targets) {
+    RETURN_IF_ERROR(FromRocks(done.Put(t.cf, kProjectionMetaKey, EncodeProjectionMeta({t.projection->version(), head})),
+                              "finishing"));
+  }
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  return FromRocks(out->Write(synced, &done), "finishing the projections");
 }
 
 }  // namespace
@@ -141,7 +160,6 @@ bool ProjectionSet::Has(const std::string& name) const {
 }
 
 Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, const ProgressFn& progress) {
-  uint64_t head = store_->head().seq;
   rocksdb::WriteOptions synced;
   synced.sync = true;
   // Mark them unfinished first: a crash during the replay leads to a rebuild.
@@ -150,33 +168,9 @@ Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, con
     RETURN_IF_ERROR(FromRocks(mark.Put(e->cf, kProjectionMetaKey, EncodeProjectionMeta({0, 0})), "marking"));
   }
   RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &mark), "marking projections unfinished"));
-  auto apply = [&](const Event& event, rocksdb::WriteBatch* wb) -> Status {
-    for (Entry* e : entries) {
-      ProjectionSink sink(e->kv.get(), wb, e->cf);
-      Status s = e->projection->Apply(event, *store_, sink);
-      if (!s.ok()) return s.WithContext("projection " + std::string(e->projection->name()));
-    }
-    return Status::Ok();
-  };
-  auto flush = [&](rocksdb::WriteBatch* wb) -> Status {
-    for (Entry* e : entries) {
-      RETURN_IF_ERROR(e->kv->FlushInto(wb));
-      e->kv->Clear();
-    }
-    return Status::Ok();
-  };
-  std::vector<rocksdb::ColumnFamilyHandle*> families;
-  for (Entry* e : entries) families.push_back(e->cf);
-  Status s = ReplayChunks(*store_, from_seq, store_->db(), families, apply, flush, progress);
-  for (Entry* e : entries) e->kv->Clear();
-  RETURN_IF_ERROR(s);
-  rocksdb::WriteBatch done;
-  for (Entry* e : entries) {
-    RETURN_IF_ERROR(FromRocks(done.Put(e->cf, kProjectionMetaKey,
-                                       EncodeProjectionMeta({e->projection->version(), head})),
-                              "finishing"));
-  }
-  return FromRocks(store_->db()->Write(synced, &done), "finishing the projections");
+  std::vector<ReplayTarget> targets;
+  for (Entry* e : entries) targets.push_back({e->projection.get(), e->kv.get(), e->cf});
+  return ReplayInto(*store_, from_seq, store_->db(), targets, progress);
 }
 
 Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progress) {
@@ -222,29 +216,12 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
   auto projections = AllProjections();
   if (families.size() != projections.size()) return Status::Internal("one family per projection");
   std::vector<std::unique_ptr<StateOverlay>> overlays;
-  for (auto* cf : families) overlays.push_back(std::make_unique<StateOverlay>(out, cf));
-  auto apply = [&](const Event& event, rocksdb::WriteBatch* wb) -> Status {
-    for (size_t i = 0; i < projections.size(); ++i) {
-      ProjectionSink sink(overlays[i].get(), wb, families[i]);
-      RETURN_IF_ERROR(projections[i]->Apply(event, events, sink));
-    }
-    return Status::Ok();
-  };
-  auto flush = [&](rocksdb::WriteBatch* wb) -> Status {
-    for (auto& kv : overlays) {
-      RETURN_IF_ERROR(kv->FlushInto(wb));
-      kv->Clear();
-    }
-    return Status::Ok();
-  };
-  RETURN_IF_ERROR(ReplayChunks(events, 1, out, families, apply, flush, progress));
-  rocksdb::WriteBatch done;
-  for (size_t i = 0; i < projections.size(); ++i) {
-    RETURN_IF_ERROR(FromRocks(done.Put(families[i], kProjectionMetaKey,
-                                       EncodeProjectionMeta({projections[i]->version(), events.head().seq})),
-                              "finishing"));
+  std::vector<ReplayTarget> targets;
+  for (size_t i = 0; i < families.size(); ++i) {
+    overlays.push_back(std::make_unique<StateOverlay>(out, families[i]));
+    targets.push_back({projections[i].get(), overlays.back().get(), families[i]});
   }
-  return FromRocks(out->Write({}, &done), "finishing the scratch projections");
+  return ReplayInto(events, 1, out, targets, progress);
 }
 
 }  // namespace huzhu
