@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,6 +11,10 @@
 #include "events/event.h"
 #include "events/status.h"
 #include "ledger/store.h"
+
+namespace huzhu {
+struct ReportFigures;  // projections/annual_report.h
+}  // namespace huzhu
 
 namespace huzhu::cli {
 
@@ -42,6 +47,14 @@ int ExitCodeFor(const Status& status);
 Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& global, bool read_only);
 // A fresh random idempotency key for a command given none.
 std::string NewCommandKey();
+
+// Writes events [from, to] (to 0: the head) as JSON lines, personal data masked,
+// with progress on stderr. Returns how many were written.
+Result<uint64_t> WriteEventsJsonl(const Store& store, std::FILE* file, uint64_t from, uint64_t to);
+
+// One line of the fund's health: a scope's loss ratio against the healthy band
+// (basis points, low and high).
+void PrintHealthLine(const std::string& scope, const ReportFigures& figures, std::pair<int64_t, int64_t> band);
 
 // Parses --as / $HUZHU_AS ("USER:ROLE").
 Result<Actor> ParseActor(const GlobalOptions& global);

@@ -53,17 +53,9 @@ Status WriteFile(const fs::path& path, const std::string& text) {
 }
 
 Status Export(const Store& store, const fs::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  Progress progress("exporting events", store.head().seq);
-  RETURN_IF_ERROR(store.ForEach(1, 0, [&](const Event& e, std::string_view) {
-    out << EventToJson(e) << '\n';
-    progress.Update(e.seq());
-    return Status::Ok();
-  }));
-  progress.Finish();
-  out.close();
-  if (!out) return Status::IOError("writing \"" + path.string() + "\" failed");
-  return Status::Ok();
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!file) return Status::IOError("cannot write \"" + path.string() + "\"");
+  return WriteEventsJsonl(store, file.get(), 1, 0).status();
 }
 
 void PrintBooks(const Store& store) {
@@ -76,14 +68,11 @@ void PrintBooks(const Store& store) {
 }
 
 void PrintHealth(const AnnualReport& r) {
-  std::printf("\n基金健康 Fund health %d (healthy loss ratio 0.6000 to 0.9500)\n", r.year);
-  auto line = [](const std::string& scope, const ReportFigures& f) {
-    bool ok = f.loss_ratio_bp >= 6000 && f.loss_ratio_bp <= 9500;
-    std::printf("  %-10s %s %s\n", scope.c_str(), FormatRatio(f.loss_ratio_bp).c_str(),
-                f.contributions_fen == 0 ? "(no contributions)" : ok ? "within the band" : "WARNING: outside the band");
-  };
-  line("total", r.current.total);
-  for (const auto& [plan, f] : r.current.plans) line(plan, f);
+  const std::pair<int64_t, int64_t> band{6000, 9500};  // the default band of `report health`
+  std::printf("\n基金健康 Fund health %d: \"basic balance, slight surplus\" band %s to %s\n", r.year,
+              FormatRatio(band.first).c_str(), FormatRatio(band.second).c_str());
+  PrintHealthLine("total", r.current.total, band);
+  for (const auto& [plan, f] : r.current.plans) PrintHealthLine(plan, f, band);
 }
 
 Status RunDemo(const DemoOptions& o) {

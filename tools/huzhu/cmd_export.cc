@@ -17,20 +17,13 @@ struct ExportOptions {
   uint64_t to = 0;
 };
 
-Status RunExport(const GlobalOptions& global, const ExportOptions& o) {
-  if (o.format != "jsonl") return Status::InvalidArgument("unknown format \"" + o.format + "\"");
-  ASSIGN_OR_RETURN(auto store, OpenStore(global, /*read_only=*/true));
-  std::FILE* file = stdout;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
-  if (!o.out.empty()) {
-    owned.reset(std::fopen(o.out.c_str(), "wb"));
-    if (!owned) return Status::IOError("cannot write \"" + o.out + "\"");
-    file = owned.get();
-  }
-  uint64_t last = o.to == 0 ? store->head().seq : o.to;
-  Progress progress("exporting events", last >= o.from ? last - o.from + 1 : 0);
+}  // namespace
+
+Result<uint64_t> WriteEventsJsonl(const Store& store, std::FILE* file, uint64_t from, uint64_t to) {
+  uint64_t last = to == 0 ? store.head().seq : to;
+  Progress progress("exporting events", last >= from ? last - from + 1 : 0);
   uint64_t written = 0;
-  RETURN_IF_ERROR(store->ForEach(o.from, o.to, [&](const Event& e, std::string_view) {
+  RETURN_IF_ERROR(store.ForEach(from, to, [&](const Event& e, std::string_view) {
     std::string line = EventToJson(e);
     line += '\n';
     if (std::fwrite(line.data(), 1, line.size(), file) != line.size()) {
@@ -41,6 +34,22 @@ Status RunExport(const GlobalOptions& global, const ExportOptions& o) {
   }));
   progress.Finish();
   if (std::fflush(file) != 0) return Status::IOError("writing the export failed");
+  return written;
+}
+
+namespace {
+
+Status RunExport(const GlobalOptions& global, const ExportOptions& o) {
+  if (o.format != "jsonl") return Status::InvalidArgument("unknown format \"" + o.format + "\"");
+  ASSIGN_OR_RETURN(auto store, OpenStore(global, /*read_only=*/true));
+  std::FILE* file = stdout;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
+  if (!o.out.empty()) {
+    owned.reset(std::fopen(o.out.c_str(), "wb"));
+    if (!owned) return Status::IOError("cannot write \"" + o.out + "\"");
+    file = owned.get();
+  }
+  ASSIGN_OR_RETURN(uint64_t written, WriteEventsJsonl(*store, file, o.from, o.to));
   if (!o.out.empty()) {
     std::fprintf(stderr, "exported %llu events to %s\n", static_cast<unsigned long long>(written),
                  o.out.c_str());

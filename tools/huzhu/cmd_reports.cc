@@ -127,13 +127,17 @@ Result<std::pair<int64_t, int64_t>> ParseBand(const std::string& band) {
   return std::make_pair(low, high);
 }
 
-void HealthLine(const std::string& scope, const ReportFigures& f, std::pair<int64_t, int64_t> band) {
+}  // namespace
+
+void PrintHealthLine(const std::string& scope, const ReportFigures& f, std::pair<int64_t, int64_t> band) {
   const char* verdict = f.contributions_fen == 0 ? "no contributions"
                         : f.loss_ratio_bp < band.first ? "WARNING: below the band (surplus too large)"
                         : f.loss_ratio_bp > band.second ? "WARNING: above the band (benefits exceed the balance)"
                                                         : "within the band";
   std::printf("  %-12s loss ratio %s  %s\n", scope.c_str(), FormatRatio(f.loss_ratio_bp).c_str(), verdict);
 }
+
+namespace {
 
 Status RunHealth(const GlobalOptions& global, const ReportArgs& a) {
   ASSIGN_OR_RETURN(auto band, ParseBand(a.band));
@@ -142,8 +146,8 @@ Status RunHealth(const GlobalOptions& global, const ReportArgs& a) {
   ASSIGN_OR_RETURN(AnnualReport report, ComputeAnnualReport(ledger.fund->store(), a.year, as_of));
   std::printf("基金健康 Fund health %d: \"basic balance, slight surplus\" band %s to %s\n", a.year,
               FormatRatio(band.first).c_str(), FormatRatio(band.second).c_str());
-  HealthLine("total", report.current.total, band);
-  for (const auto& [plan, f] : report.current.plans) HealthLine(plan, f, band);
+  PrintHealthLine("total", report.current.total, band);
+  for (const auto& [plan, f] : report.current.plans) PrintHealthLine(plan, f, band);
   return Status::Ok();
 }
 
