@@ -10,6 +10,7 @@
 #include "ledger/commands.h"
 #include "ledger/fund_state.h"
 #include "ledger/journal.h"
+#include "ledger/read_ahead.h"
 #include "ledger/store.h"
 #include "ledger/writer.h"
 
@@ -45,6 +46,7 @@ class Fund {
   Result<CommandOutcome> Execute(const CommandContext& context, const Command& command) {
     ASSIGN_OR_RETURN(auto earlier, writer_->Lookup(context.idempotency_key));
     if (earlier) return std::move(*earlier);
+    RETURN_IF_ERROR(ReadAhead(*state_, command));
     ASSIGN_OR_RETURN(std::vector<EventDraft> drafts, Draft(*state_, command));
     RETURN_IF_ERROR(DryRun(context, drafts, [&] { return CheckAfterDryRun(*state_, command); }));
     // The dry run's effects are kept and written with the events (FundState::KeepDryRun).

@@ -56,6 +56,9 @@ class FundState : public BatchObserver {
   void OnAbort() override { Discard(); }
   void OnCommit() override;
 
+  // Fetches records a command is about to read, together (ledger/read_ahead.h).
+  Status Prefetch(std::vector<std::string> keys) const { return kv_.Prefetch(std::move(keys)); }
+
   // Reads, seeing what is committed plus what was applied since.
   Result<std::optional<UnitRec>> Unit(const std::string& unit_id) const;
   Result<std::optional<MemberRec>> Member(const std::string& member_id) const;

@@ -1,5 +1,7 @@
 #include "ledger/state_overlay.h"
 
+#include <algorithm>
+#include <future>
 #include <memory>
 
 #include "ledger/store.h"
@@ -17,6 +19,57 @@ Result<std::optional<std::string>> StateOverlay::Get(const std::string& key) con
   std::optional<std::string> found = s.IsNotFound() ? std::nullopt : std::optional<std::string>(std::move(value));
   read_cache_.emplace(key, found);
   return found;
+}
+
+namespace {
+
+// Below this many keys one thread reads them all: a second thread costs more than it saves.
+constexpr size_t kParallelPrefetchKeys = 4096;
+
+struct Fetched {
+  std::vector<rocksdb::PinnableSlice> values;
+  std::vector<char> found;  // char, not bool: two threads write neighbouring entries
+};
+
+// Reads sorted keys [begin, end) into `out` at the same positions.
+Status MultiGetRange(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::vector<std::string>& keys,
+                     size_t begin, size_t end, Fetched* out) {
+  std::vector<rocksdb::Slice> slices(keys.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     keys.begin() + static_cast<std::ptrdiff_t>(end));
+  std::vector<rocksdb::Status> statuses(slices.size());
+  db->MultiGet({}, cf, slices.size(), slices.data(), out->values.data() + begin, statuses.data(),
+               /*sorted_input=*/true);
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    if (!statuses[i].ok() && !statuses[i].IsNotFound()) return FromRocks(statuses[i], "reading the fund's state");
+    out->found[begin + i] = statuses[i].ok();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
+  std::erase_if(keys, [&](const std::string& k) { return pending_.count(k) > 0 || read_cache_.count(k) > 0; });
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (keys.empty()) return Status::Ok();
+  Fetched fetched{std::vector<rocksdb::PinnableSlice>(keys.size()), std::vector<char>(keys.size())};
+  if (keys.size() < kParallelPrefetchKeys) {
+    RETURN_IF_ERROR(MultiGetRange(db_, cf_, keys, 0, keys.size(), &fetched));
+  } else {
+    size_t half = keys.size() / 2;
+    auto upper = std::async(std::launch::async, MultiGetRange, db_, cf_, std::cref(keys), half, keys.size(), &fetched);
+    Status lower = MultiGetRange(db_, cf_, keys, 0, half, &fetched);
+    Status rest = upper.get();
+    RETURN_IF_ERROR(lower);
+    RETURN_IF_ERROR(rest);
+  }
+  read_cache_.reserve(read_cache_.size() + keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    read_cache_.emplace(std::move(keys[i]), fetched.found[i] ? std::optional<std::string>(fetched.values[i].ToString())
+                                                             : std::nullopt);
+  }
+  return Status::Ok();
 }
 
 void StateOverlay::Remember(const std::string& key) {
