@@ -23,14 +23,20 @@ Result<Scale> ScaleNamed(const std::string& name) {
 
 namespace {
 
+// Kept for every member of the fund while it runs (about 9 million at national
+// scale), so it is small: the id is "M" + number, made when needed.
 struct Member {
-  std::string id;
-  Gender gender;
+  uint32_t number = 0;
   Date birth;
-  bool left = false;  // not renewed after the first year
-  int joined = 0;     // the year of the member's first term
+  int16_t joined = 0;       // the year of the member's first term
+  Gender gender = Gender::kMale;
+  bool left = false;        // not renewed after the first year
   bool ineligible = false;  // refused at enrolment: never covered
+  std::string id() const { return "M" + std::to_string(number); }
 };
+
+// A member by position: (unit index, member index within the unit).
+using MemberRef = std::pair<uint32_t, uint32_t>;
 
 struct Unit {
   std::string id;
@@ -87,7 +93,7 @@ class Run {
 
   Status Setup(const std::vector<PlanRules>& plans);
   Member NewMember(int year);
-  Status RegisterMembers(const std::vector<std::pair<std::string, Member>>& members, Date day);
+  Status RegisterMembers(const std::vector<MemberRef>& members, Date day);
   Status EnrolYear(int year);
   Status Contributions(int year);
   void DrawClaims(int year);
@@ -124,26 +130,28 @@ Date Day(int year, unsigned month, unsigned day) { return DateFromCivil(year, mo
 
 Member Run::NewMember(int year) {
   Member m;
-  m.id = "M" + std::to_string(++next_member_);
+  m.number = static_cast<uint32_t>(++next_member_);
   m.gender = rng_.Chance(450) ? Gender::kFemale : Gender::kMale;
-  m.joined = year;
+  m.joined = static_cast<int16_t>(year);
   int max_age = m.gender == Gender::kFemale ? 53 : 58;
   m.birth = AddDays(Day(year - static_cast<int>(rng_.Between(20, max_age)), 1, 1), static_cast<int32_t>(rng_.Between(0, 364)));
   return m;
 }
 
-Status Run::RegisterMembers(const std::vector<std::pair<std::string, Member>>& members, Date day) {
+Status Run::RegisterMembers(const std::vector<MemberRef>& members, Date day) {
   // Commands are built and run a batch at a time: the generator's memory must not
   // grow with the fund either.
   std::vector<RegisterMember> items;
   Count("members registered", static_cast<int64_t>(members.size()));
-  for (const auto& [unit, m] : members) {
+  for (const auto& [u, i] : members) {
+    const std::string& unit = units_[u].id;
+    const Member& m = units_[u].members[i];
     if (items.size() == o_.batch_events) {
       RETURN_IF_ERROR(ExecMany("admin1", Role::kAdmin, std::move(items), day));
       items.clear();
     }
     MemberRegistered r;
-    r.member_id = m.id;
+    r.member_id = m.id();
     r.unit_id = unit;
     r.name = ChineseName(rng_, m.gender);
     r.id_number = FakeIdNumber(rng_, m.birth, m.gender);
@@ -159,7 +167,7 @@ Status Run::Setup(const std::vector<PlanRules>& plans) {
   RETURN_IF_ERROR(Exec("admin1", Role::kAdmin, OpenFund{FundOpened{"中国职工保险互助会示范市办事处", "DEMO"}, opened}, opened));
   RETURN_IF_ERROR(Exec("admin1", Role::kAdmin, PublishPlans{plans, opened}, opened));
   std::vector<RegisterUnit> units;
-  std::vector<std::pair<std::string, Member>> members;
+  std::vector<MemberRef> members;
   for (int u = 0; u < o_.scale.units; ++u) {
     Unit unit;
     unit.id = "U" + std::to_string(100000 + u);
@@ -173,7 +181,7 @@ Status Run::Setup(const std::vector<PlanRules>& plans) {
     units.push_back(RegisterUnit{UnitRegistered{unit.id, "示范单位" + std::to_string(u + 1) + "工会",
                                                 static_cast<uint32_t>(n), females},
                                  opened});
-    for (const auto& m : unit.members) members.emplace_back(unit.id, m);
+    for (uint32_t i = 0; i < unit.members.size(); ++i) members.emplace_back(static_cast<uint32_t>(u), i);
     units_.push_back(std::move(unit));
   }
   Count("units", o_.scale.units);
@@ -191,22 +199,23 @@ Status Run::Setup(const std::vector<PlanRules>& plans) {
 Status Run::EnrolYear(int year) {
   Date start = Day(year, 1, 1);
   std::vector<EnrolMembers> batches;
-  std::vector<std::pair<std::string, Member>> joiners;
-  for (Unit& unit : units_) {
+  std::vector<MemberRef> joiners;
+  for (uint32_t u = 0; u < units_.size(); ++u) {
+    Unit& unit = units_[u];
     if (year > o_.first_year) {
       // Some leave, some join; the rest renew within the grace period (waiver).
       for (Member& m : unit.members) m.left = m.left || rng_.Chance(30);
       int joining = static_cast<int>(rng_.Between(0, static_cast<int64_t>(unit.members.size()) / 15));
       for (int i = 0; i < joining; ++i) {
         unit.members.push_back(NewMember(year));
-        joiners.emplace_back(unit.id, unit.members.back());
+        joiners.emplace_back(u, static_cast<uint32_t>(unit.members.size() - 1));
       }
     }
     std::vector<std::string> active, women;
     for (const Member& m : unit.members) {
       if (m.left) continue;
-      active.push_back(m.id);
-      if (m.gender == Gender::kFemale) women.push_back(m.id);
+      active.push_back(m.id());
+      if (m.gender == Gender::kFemale) women.push_back(m.id());
     }
     if (active.empty()) continue;
     batches.push_back(EnrolMembers{unit.id, "INPATIENT", unit.inpatient_shares, 1, start, active});
@@ -285,7 +294,7 @@ void Run::DrawClaims(int year) {
       for (int k = 0; k < 2; ++k) {
         if (k == 0 ? !inpatient : !accident) continue;
         Date incident = AddDays(Day(year, 1, 1), static_cast<int32_t>(rng_.Between(0, 364)));
-        PendingClaim p{"CL" + std::to_string(++next_claim_), m.id, AddDays(incident, static_cast<int32_t>(rng_.Between(10, 40))), false, ""};
+        PendingClaim p{"CL" + std::to_string(++next_claim_), m.id(), AddDays(incident, static_cast<int32_t>(rng_.Between(10, 40))), false, ""};
         if (p.filed_on > last_day) continue;
         std::string kind = k == 0 ? "inpatient" : rng_.Chance(30) ? "disability" : "medical";
         // One of each showcase case, whatever the scale: a claim wrongly rejected
@@ -303,7 +312,7 @@ void Run::DrawClaims(int year) {
         bool send_twice = !p.for_review && p.discretionary.empty() && (!twin_drawn_ || rng_.Chance(3));
         twin_drawn_ = twin_drawn_ || send_twice;
         if (send_twice) {  // the same invoice sent again
-          PendingClaim twin{"CL" + std::to_string(++next_claim_), m.id, AddDays(p.filed_on, 3), true, ""};
+          PendingClaim twin{"CL" + std::to_string(++next_claim_), m.id(), AddDays(p.filed_on, 3), true, ""};
           if (twin.filed_on > last_day) continue;
           ClaimFiled again = c;
           again.claim_id = twin.id;
@@ -402,7 +411,7 @@ Status Run::Corrections(int year) {
   for (int i = 0; i < std::max(2, o_.scale.units / 500); ++i) {
     const Unit& u = units_[static_cast<size_t>(rng_.Between(0, static_cast<int64_t>(units_.size()) - 1))];
     const Member& m = u.members.front();
-    ReliefGranted r{"R" + std::to_string(year) + "-" + std::to_string(i), m.id, rng_.Chance(500) ? "self" : "child",
+    ReliefGranted r{"R" + std::to_string(year) + "-" + std::to_string(i), m.id(), rng_.Chance(500) ? "self" : "child",
                     rng_.Between(1000, 5000) * 100, "家庭困难", "fin2", "dir1"};
     RETURN_IF_ERROR(Exec("fin1", Role::kFinance, GrantRelief{r, day}, day));
     Count("relief grants");
@@ -412,7 +421,7 @@ Status Run::Corrections(int year) {
   for (Unit& u : units_) {
     auto left = std::find_if(u.members.begin(), u.members.end(), [](const Member& m) { return m.left && !m.ineligible; });
     if (left == u.members.end()) continue;
-    RETURN_IF_ERROR(Exec("admin1", Role::kAdmin, EnrolMembers{u.id, "INPATIENT", u.inpatient_shares, 1, Day(year, 2, 1), {left->id}}, day));
+    RETURN_IF_ERROR(Exec("admin1", Role::kAdmin, EnrolMembers{u.id, "INPATIENT", u.inpatient_shares, 1, Day(year, 2, 1), {left->id()}}, day));
     uint64_t wrong = fund_.store().head().seq;
     RETURN_IF_ERROR(Exec("admin1", Role::kAdmin, ReverseEvent{wrong, "the member had left; enrolled by mistake", "dir1"}, day));
     Count("corrections: enrolment reversed");
@@ -432,7 +441,7 @@ Status Run::Corrections(int year) {
 Status Run::LateClaim(Date filed) {
   auto unit = std::find_if(units_.begin(), units_.end(), [](const Unit& u) { return u.accident; });
   if (unit == units_.end()) return Status::Ok();
-  PendingClaim p{"CL" + std::to_string(++next_claim_), unit->members.front().id, filed, true, ""};
+  PendingClaim p{"CL" + std::to_string(++next_claim_), unit->members.front().id(), filed, true, ""};
   ClaimFiled c = MakeClaim(p, "ACCIDENT", "medical", Day(o_.first_year, 1, 2));
   to_review_.push_back(p);
   Count("claims filed");
@@ -443,15 +452,15 @@ Status Run::RefusedEnrolment() {
   // A member past retirement age, registered but refused at enrolment.
   Unit& unit = units_.front();
   Member old;
-  old.id = "M" + std::to_string(++next_member_);
+  old.number = static_cast<uint32_t>(++next_member_);
   old.gender = Gender::kMale;
   old.birth = Day(o_.first_year - 62, 3, 1);
   old.left = true;  // never covered
   old.ineligible = true;
-  RETURN_IF_ERROR(RegisterMembers({{unit.id, old}}, Day(o_.first_year, 1, 1)));
   unit.members.push_back(old);
+  RETURN_IF_ERROR(RegisterMembers({{0, static_cast<uint32_t>(unit.members.size() - 1)}}, Day(o_.first_year, 1, 1)));
   Status refused = Exec("admin1", Role::kAdmin,
-                        EnrolMembers{unit.id, "INPATIENT", unit.inpatient_shares, 1, Day(o_.first_year, 1, 1), {old.id}},
+                        EnrolMembers{unit.id, "INPATIENT", unit.inpatient_shares, 1, Day(o_.first_year, 1, 1), {old.id()}},
                         Day(o_.first_year, 1, 1));
   if (refused.ok()) return Status::Internal("an over-age enrolment was accepted");
   Count("enrolments refused " + refused.rule());
