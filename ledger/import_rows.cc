@@ -4,6 +4,9 @@ namespace huzhu {
 
 namespace {
 
+const std::vector<Column> kUnitColumns = {
+    {"unit_id", "单位编号", true}, {"name", "单位名称", true},
+    {"staff_count", "职工人数", true}, {"female_staff_count", "女职工人数", false}};
 const std::vector<Column> kMemberColumns = {
     {"member_id", "会员编号", true},   {"unit_id", "单位编号", true},
     {"name", "姓名", true},            {"id_number", "身份证号", true},
@@ -85,6 +88,16 @@ class Cells {
   bool ok_ = true;
 };
 
+RegisterUnit UnitRow(Cells& c, const ImportOptions& o) {
+  RegisterUnit u;
+  u.unit.unit_id = c.Required("unit_id");
+  u.unit.name = c.Required("name");
+  u.unit.staff_count = c.Number("staff_count", true);
+  u.unit.female_staff_count = c.Number("female_staff_count", false, 0);
+  u.date = o.date;
+  return u;
+}
+
 RegisterMember MemberRow(Cells& c, const ImportOptions& o) {
   RegisterMember m;
   m.member.member_id = c.Required("member_id");
@@ -151,6 +164,7 @@ FileClaim ClaimRow(Cells& c) {
 
 const std::vector<Column>& ColumnsOf(ImportKind kind) {
   switch (kind) {
+    case ImportKind::kUnits: return kUnitColumns;
     case ImportKind::kMembers: return kMemberColumns;
     case ImportKind::kEnrolments: return kEnrolmentColumns;
     case ImportKind::kContributions: return kContributionColumns;
@@ -188,6 +202,7 @@ std::optional<RowCommand> ConvertRow(ImportKind kind, const std::map<std::string
   Cells cells(columns, row, error);
   RowCommand command;
   switch (kind) {
+    case ImportKind::kUnits: command = UnitRow(cells, options); break;
     case ImportKind::kMembers: command = MemberRow(cells, options); break;
     case ImportKind::kEnrolments: command = EnrolmentRow(cells); break;
     case ImportKind::kContributions: command = ContributionRow(cells); break;

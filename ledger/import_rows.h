@@ -21,7 +21,7 @@ struct Column {
 const std::vector<Column>& ColumnsOf(ImportKind kind);
 
 // A row's command, ready for Draft().
-using RowCommand = std::variant<RegisterMember, EnrolMembers, ReceiveContribution, FileClaim>;
+using RowCommand = std::variant<RegisterUnit, RegisterMember, EnrolMembers, ReceiveContribution, FileClaim>;
 
 // Maps a header row to column positions; errors name the missing or unknown column.
 Result<std::map<std::string, size_t>> MapHeader(ImportKind kind, const CsvRow& header,

@@ -66,19 +66,20 @@ Status Refusal(const std::string& path, const std::vector<RowError>& errors) {
 }  // namespace
 
 Result<ImportKind> ImportKindFromName(std::string_view name) {
+  if (name == "units") return ImportKind::kUnits;
   if (name == "members") return ImportKind::kMembers;
   if (name == "enrolments" || name == "enrollments") return ImportKind::kEnrolments;
   if (name == "contributions") return ImportKind::kContributions;
   if (name == "claims") return ImportKind::kClaims;
   return Status::InvalidArgument("unknown import \"" + std::string(name) +
-                                 "\" (members, enrolments, contributions, claims)");
+                                 "\" (units, members, enrolments, contributions, claims)");
 }
 
 std::string Describe(const std::string& path, const RowError& e) {
   std::string where = path + ", line " + std::to_string(e.line);
   if (!e.column.empty()) {
     std::string column = e.column;
-    for (ImportKind k : {ImportKind::kMembers, ImportKind::kEnrolments, ImportKind::kContributions,
+    for (ImportKind k : {ImportKind::kUnits, ImportKind::kMembers, ImportKind::kEnrolments, ImportKind::kContributions,
                          ImportKind::kClaims}) {
       for (const auto& c : ColumnsOf(k)) {
         if (column == c.name) column = std::string(c.name) + " (" + c.zh + ")";

@@ -1,5 +1,5 @@
-// CSV import of what units send in bulk: members, enrolments, contributions and
-// claims (README, "CSV import", lists the columns).
+// CSV import of what the office and units send in bulk: units, members, enrolments,
+// contributions and claims (README, "CSV import", lists the columns).
 //
 // An import is one command: either every good row is written in one batch or
 // nothing is. By default any bad row refuses the whole file, with every error
@@ -15,7 +15,7 @@
 
 namespace huzhu {
 
-enum class ImportKind { kMembers, kEnrolments, kContributions, kClaims };
+enum class ImportKind { kUnits, kMembers, kEnrolments, kContributions, kClaims };
 Result<ImportKind> ImportKindFromName(std::string_view name);
 
 struct ImportOptions {
@@ -24,7 +24,7 @@ struct ImportOptions {
   bool skip_invalid = false;
   // Where rejected rows go with skip_invalid. Default: FILE.rejects.csv.
   std::string rejects_path;
-  // The date of rows that have no date column of their own (members).
+  // The date of rows that have no date column of their own (units, members).
   Date date;
 };
 

@@ -52,6 +52,31 @@ TEST_F(ImporterTest, ChineseAndEnglishHeadersImportTheSame) {
   EXPECT_EQ(en->imported, 2u);
 }
 
+TEST_F(ImporterTest, UnitsImportWithTheirStaffAndBadRowsAreNamed) {
+  uint64_t head = f_.fund().store().head().seq;
+  std::string bad = Write("bad-units.csv", "单位编号,单位名称,职工人数,女职工人数\n"
+                                           "U7,第七单位,120,40\n"
+                                           "U8,第八单位,many,0\n"
+                                           "U1,重复单位,10,0\n"
+                                           "U9,第九单位,10,11\n");
+  auto refused = Import(ImportKind::kUnits, bad);
+  ASSERT_FALSE(refused.ok());
+  const std::string& m = refused.status().message();
+  EXPECT_NE(m.find("3 bad row(s), nothing imported"), std::string::npos) << m;
+  EXPECT_NE(m.find(bad + ", line 3, column staff_count (职工人数)"), std::string::npos) << m;
+  EXPECT_NE(m.find(bad + ", line 4: rule violation [DUPLICATE_ID]: unit_registered: unit U1 exists already"), std::string::npos) << m;
+  EXPECT_NE(m.find(bad + ", line 5: invalid argument: unit U9 has more female staff than staff"), std::string::npos) << m;
+  EXPECT_EQ(f_.fund().store().head().seq, head);
+
+  auto ok = Import(ImportKind::kUnits, Write("units.csv", "unit_id,name,staff_count\nU7,第七单位,120\nU8,第八单位,30\n"));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->imported, 2u);
+  auto unit = f_.fund().state().Unit("U7");
+  ASSERT_TRUE(unit.ok() && unit->has_value());
+  EXPECT_EQ((*unit)->staff_count, 120u);
+  EXPECT_EQ((*unit)->female_staff_count, 0u);
+}
+
 TEST_F(ImporterTest, OneBadRowRefusesTheWholeFileNamingLineAndColumn) {
   uint64_t head = f_.fund().store().head().seq;
   std::string csv = "contribution_id,unit_id,plan,amount_yuan,date\n"

@@ -42,8 +42,8 @@ void AddImportCommand(CLI::App& app, Cli& cli) {
   auto w = std::make_shared<WriteOptions>();
   auto a = std::make_shared<ImportArgs>();
   CLI::App* sub = app.add_subcommand(
-      "import", "import a unit's CSV file: members, enrolments, contributions or claims (all rows or none)");
-  sub->add_option("KIND", a->kind, "members, enrolments, contributions or claims")->required();
+      "import", "import a CSV file: units, members, enrolments, contributions or claims (all rows or none)");
+  sub->add_option("KIND", a->kind, "units, members, enrolments, contributions or claims")->required();
   sub->add_option("FILE", a->file, "UTF-8 CSV file with a header line (English or Chinese column names)")
       ->required();
   sub->add_flag("--skip-invalid", a->skip_invalid, "import the good rows; write bad ones to the rejects file");
