@@ -4,6 +4,7 @@
 #include <set>
 
 #include "ledger/import_rows.h"
+#include "ledger/read_ahead.h"
 
 namespace huzhu {
 
@@ -63,6 +64,20 @@ Status Refusal(const std::string& path, const std::vector<RowError>& errors) {
   return Status::InvalidArgument(msg);
 }
 
+// The state records the rows will read, fetched together (ledger/read_ahead.h).
+Status ReadAheadRows(const FundState& state, const std::vector<std::optional<RowCommand>>& commands) {
+  StateKeys keys;
+  for (const auto& c : commands) {
+    if (c) std::visit([&](const auto& command) { FirstReads(command, &keys); }, *c);
+  }
+  RETURN_IF_ERROR(state.Prefetch(std::move(keys)));
+  keys.clear();
+  for (const auto& c : commands) {
+    if (c) std::visit([&](const auto& command) { SecondReads(state, command, &keys); }, *c);
+  }
+  return state.Prefetch(std::move(keys));
+}
+
 }  // namespace
 
 Result<ImportKind> ImportKindFromName(std::string_view name) {
@@ -104,13 +119,16 @@ Result<ImportReport> ImportCsv(Fund& fund, const CommandContext& context, Import
   uint64_t seq = fund.store().head().seq;
   std::vector<std::vector<EventDraft>> row_drafts(rows.size());
   std::map<std::string, ImportGroup> groups;
+  std::vector<std::optional<RowCommand>> commands(rows.size());
   for (size_t i = 1; i < rows.size(); ++i) {
     RowError error;
-    auto command = ConvertRow(kind, *columns, rows[i], options, &error);
-    if (!command) {
-      report.errors.push_back(error);
-      continue;
-    }
+    commands[i] = ConvertRow(kind, *columns, rows[i], options, &error);
+    if (!commands[i]) report.errors.push_back(error);
+  }
+  RETURN_IF_ERROR(ReadAheadRows(state, commands));
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& command = commands[i];
+    if (!command) continue;
     size_t savepoint = state.Savepoint();
     uint64_t seq_before = seq;
     Status s = std::visit(
@@ -153,6 +171,7 @@ Result<ImportReport> ImportCsv(Fund& fund, const CommandContext& context, Import
     }
   }
   state.Discard();
+  commands = {};  // the drafts hold what is still needed; the file can be large
   std::sort(report.errors.begin(), report.errors.end(),
             [](const RowError& a, const RowError& b) { return a.line < b.line; });
   if (!report.errors.empty() && !options.skip_invalid) return Refusal(path, report.errors);
@@ -162,7 +181,9 @@ Result<ImportReport> ImportCsv(Fund& fund, const CommandContext& context, Import
   }
   for (size_t i = 1; i < rows.size(); ++i) {
     if (dropped.count(i) || row_drafts[i].empty()) continue;
-    prepared.drafts.insert(prepared.drafts.end(), row_drafts[i].begin(), row_drafts[i].end());
+    prepared.drafts.insert(prepared.drafts.end(), std::make_move_iterator(row_drafts[i].begin()),
+                           std::make_move_iterator(row_drafts[i].end()));
+    row_drafts[i] = {};
     ++report.imported;
   }
   if (prepared.drafts.empty()) return report;

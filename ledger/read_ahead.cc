@@ -19,6 +19,13 @@ void PayoutClaimReads(const FundState& state, const std::string& payout_id, Stat
 
 }  // namespace
 
+void FirstReads(const RegisterUnit& c, StateKeys* keys) { keys->push_back(state_keys::Unit(c.unit.unit_id)); }
+
+void FirstReads(const ReceiveContribution& c, StateKeys* keys) {
+  keys->push_back(state_keys::Unit(c.contribution.unit_id));
+  keys->push_back(state_keys::Used('K', c.contribution.contribution_id));
+}
+
 void FirstReads(const RegisterMember& c, StateKeys* keys) {
   keys->push_back(state_keys::Unit(c.member.unit_id));
   keys->push_back(state_keys::Member(c.member.member_id));

@@ -24,7 +24,9 @@ void FirstReads(const C&, StateKeys*) {}
 template <class C>
 void SecondReads(const FundState&, const C&, StateKeys*) {}
 
+void FirstReads(const RegisterUnit& c, StateKeys* keys);
 void FirstReads(const RegisterMember& c, StateKeys* keys);
+void FirstReads(const ReceiveContribution& c, StateKeys* keys);
 void FirstReads(const EnrolMembers& c, StateKeys* keys);
 void SecondReads(const FundState& state, const EnrolMembers& c, StateKeys* keys);
 void FirstReads(const FileClaim& c, StateKeys* keys);

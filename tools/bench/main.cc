@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "tools/bench/fund_bench.h"
+#include "tools/bench/import_bench.h"
 #include "tools/bench/kafka_bench.h"
 #include "tools/bench/ledger_bench.h"
 
@@ -28,7 +29,16 @@ int main(int argc, char** argv) {
   ksub->add_option("--brokers", kafka.brokers, "a running broker (scripts/kafka.sh start)")->capture_default_str();
   ksub->add_option("-n,--events", kafka.events, "events")->capture_default_str();
   ksub->add_option("--batch", kafka.batch, "events per command and transaction")->capture_default_str();
+  huzhu::bench::ImportBenchOptions import;
+  CLI::App* isub = app.add_subcommand(
+      "import", "peak RSS of `huzhu import` (units, members, enrolments CSV) and `huzhu rebuild` processes, by members");
+  isub->add_option("-n,--members", import.members, "member counts to compare")->delimiter(',')->capture_default_str();
+  isub->add_option("--dir", import.dir, "scratch directory (wiped)")->capture_default_str();
+  isub->add_option("--huzhu", import.huzhu, "the huzhu program (default: the one built beside this)");
+  isub->add_option("--catalog", import.catalog, "plan catalog")->capture_default_str();
+  isub->add_flag("--keep", import.keep, "keep the scratch directories");
   CLI11_PARSE(app, argc, argv);
+  if (isub->parsed()) return huzhu::bench::RunImportBench(import);
   if (ksub->parsed()) return huzhu::bench::RunKafkaBench(kafka);
   if (sub->parsed()) return huzhu::bench::RunLedgerBench(ledger);
   if (fsub->parsed()) return huzhu::bench::RunFundBench(fund);
