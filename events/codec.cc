@@ -10,6 +10,7 @@
 #include <streambuf>
 
 #include "events/cereal_types.h"
+#include "events/portable_streams.h"
 #include "events/upcast.h"
 
 namespace huzhu {
@@ -22,90 +23,6 @@ constexpr bool PayloadOrderMatchesIds(std::index_sequence<I...>) {
   return ((static_cast<size_t>(std::variant_alternative_t<I, Payload>::kType) == I + 1) && ...);
 }
 static_assert(PayloadOrderMatchesIds(std::make_index_sequence<std::variant_size_v<Payload>>()));
-
-// cereal reads and writes through iostreams. Building a stream costs more than
-// coding a whole event (locale set-up), so each thread keeps one of each and points
-// it at the bytes at hand: reads happen in place, writes append to a string.
-class MemoryStreambuf : public std::streambuf {
- public:
-  void Reset(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());  // Only ever read.
-    setg(begin, begin, begin + bytes.size());
-  }
-  size_t remaining() const { return static_cast<size_t>(egptr() - gptr()); }
-
- protected:
-  // One bounds check and a memcpy: cereal calls this for every field.
-  std::streamsize xsgetn(char* s, std::streamsize n) override {
-    std::streamsize take = std::min<std::streamsize>(n, egptr() - gptr());
-    // Most fields are 1 to 8 bytes: fixed-size copies the compiler inlines.
-    switch (take) {
-      case 8: std::memcpy(s, gptr(), 8); break;
-      case 4: std::memcpy(s, gptr(), 4); break;
-      case 2: std::memcpy(s, gptr(), 2); break;
-      case 1: *s = *gptr(); break;
-      default: std::memcpy(s, gptr(), static_cast<size_t>(take));
-    }
-    gbump(static_cast<int>(take));
-    return take;
-  }
-};
-
-class StringStreambuf : public std::streambuf {
- public:
-  void Reset(std::string* out) { out_ = out; }
-
- protected:
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    out_->append(s, static_cast<size_t>(n));
-    return n;
-  }
-  int_type overflow(int_type c) override {
-    if (c != traits_type::eof()) out_->push_back(static_cast<char>(c));
-    return c;
-  }
-
- private:
-  std::string* out_ = nullptr;
-};
-
-// cereal's archives likewise read or write the byte-order byte when built, and keep
-// tables for features we do not use. Each thread builds them once and then points
-// them at each record past its first byte, which the codec checks itself.
-struct ThreadStreams {
-  MemoryStreambuf read_buf;
-  std::istream in{&read_buf};
-  StringStreambuf write_buf;
-  std::ostream out{&write_buf};
-  std::unique_ptr<cereal::PortableBinaryInputArchive> readers[2];  // by byte-order byte
-  std::unique_ptr<cereal::PortableBinaryOutputArchive> writer;
-  std::string order_byte;  // what the writer put first when it was built
-};
-
-ThreadStreams& Streams() {
-  thread_local ThreadStreams streams;
-  return streams;
-}
-
-cereal::PortableBinaryInputArchive& ReaderFor(ThreadStreams& s, uint8_t order_byte) {
-  auto& reader = s.readers[order_byte];
-  if (!reader) {
-    char byte = static_cast<char>(order_byte);
-    s.read_buf.Reset(std::string_view(&byte, 1));
-    s.in.clear();
-    reader = std::make_unique<cereal::PortableBinaryInputArchive>(s.in);
-  }
-  return *reader;
-}
-
-cereal::PortableBinaryOutputArchive& Writer(ThreadStreams& s) {
-  if (!s.writer) {
-    s.write_buf.Reset(&s.order_byte);
-    s.writer = std::make_unique<cereal::PortableBinaryOutputArchive>(s.out);
-    HUZHU_CHECK(s.order_byte.size() == 1);
-  }
-  return *s.writer;
-}
 
 // Walks fields into or out of a cereal archive. On reading, a string's length is
 // checked against the record size before anything is allocated, so a crafted length
@@ -148,13 +65,9 @@ void ArchiveEnvelope(FieldArchiver<Archive>& f, uint8_t& format, Envelope& env,
 
 template <class P>
 std::string EncodeBody(Envelope& env, P& payload) {
-  ThreadStreams& streams = Streams();
-  cereal::PortableBinaryOutputArchive& ar = Writer(streams);
   std::string body;
   body.reserve(512);
-  body += streams.order_byte;
-  streams.write_buf.Reset(&body);
-  streams.out.clear();
+  cereal::PortableBinaryOutputArchive& ar = portable::BeginWrite(&body);
   {
     FieldArchiver<cereal::PortableBinaryOutputArchive> fields{ar};
     uint8_t format = kRecordFormat;
@@ -162,7 +75,7 @@ std::string EncodeBody(Envelope& env, P& payload) {
     ArchiveEnvelope(fields, format, env, type_id);
     payload.Visit(fields);
   }
-  streams.write_buf.Reset(nullptr);
+  portable::EndWrite();
   return body;
 }
 
@@ -204,14 +117,9 @@ Status ReadPayload(EventType type, uint16_t version, Reader& fields, Payload* pa
 }
 
 Status DecodeBody(std::string_view body, Event* event) {
-  ThreadStreams& streams = Streams();
-  uint8_t order_byte = static_cast<uint8_t>(body[0]);
-  if (order_byte > 1) return Status::Corruption("byte-order byte " + std::to_string(order_byte));
-  cereal::PortableBinaryInputArchive& ar = ReaderFor(streams, order_byte);
-  MemoryStreambuf& buf = streams.read_buf;
-  buf.Reset(body.substr(1));
-  streams.in.clear();
-  Reader fields{ar, body.size()};
+  cereal::PortableBinaryInputArchive* ar = portable::BeginRead(body);
+  if (ar == nullptr) return Status::Corruption("byte-order byte " + std::to_string(static_cast<uint8_t>(body[0])));
+  Reader fields{*ar, body.size()};
   uint8_t format = 0;
   uint16_t type_id = 0;
   ArchiveEnvelope(fields, format, event->envelope, type_id);
@@ -230,8 +138,8 @@ Status DecodeBody(std::string_view body, Event* event) {
                                std::to_string(CurrentSchemaVersion(*type)) + ")");
   }
   RETURN_IF_ERROR(ReadPayload(*type, env.schema_version, fields, &event->payload));
-  if (buf.remaining() != 0) {
-    return Status::Corruption(std::to_string(buf.remaining()) + " bytes follow the payload");
+  if (portable::ReadRemaining() != 0) {
+    return Status::Corruption(std::to_string(portable::ReadRemaining()) + " bytes follow the payload");
   }
   return Status::Ok();
 }
