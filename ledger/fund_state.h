@@ -48,7 +48,7 @@ class FundState : public BatchObserver {
   // the dry run applied instead of applying them a second time.
   void KeepDryRun(uint64_t first_seq, uint64_t last_seq) { prepared_ = {first_seq, last_seq}; }
   // Marks and undoes applied events within a dry run.
-  size_t Savepoint() const { return kv_.Savepoint(); }
+  size_t Savepoint() { return kv_.Savepoint(); }
   void RollbackTo(size_t savepoint) { kv_.RollbackTo(savepoint); }
 
   // BatchObserver: the store's appends go through Apply.

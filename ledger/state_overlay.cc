@@ -73,6 +73,7 @@ Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
 }
 
 void StateOverlay::Remember(const std::string& key) {
+  if (!keep_undo_) return;
   auto it = pending_.find(key);
   undo_.emplace_back(key, it == pending_.end() ? std::nullopt
                                                : std::optional<std::optional<std::string>>(it->second));
@@ -130,6 +131,7 @@ void StateOverlay::Clear() {
   read_cache_.clear();
   unflushed_.clear();
   undo_.clear();
+  keep_undo_ = false;
 }
 
 }  // namespace huzhu

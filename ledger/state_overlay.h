@@ -38,7 +38,12 @@ class StateOverlay {
 
   // Savepoints: RollbackTo(Savepoint()) undoes the writes made after the savepoint
   // (an import drops a bad row's effects and goes on with the next).
-  size_t Savepoint() const { return undo_.size(); }
+  // Undo is recorded only once a savepoint has been taken (until Clear()): commands
+  // that never roll back pay nothing for it.
+  size_t Savepoint() {
+    keep_undo_ = true;
+    return undo_.size();
+  }
   void RollbackTo(size_t savepoint);
 
   // Adds the writes made since the last call to `wb`.
@@ -57,6 +62,7 @@ class StateOverlay {
   std::set<std::string> unflushed_;
   // (key, what pending_ held for it before: absent, or a value / deletion)
   std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> undo_;
+  bool keep_undo_ = false;
   void Remember(const std::string& key);
 };
 
