@@ -342,6 +342,11 @@ Status Run::ReviewWeek(Date day) {
   std::vector<RejectClaim> reject;
   std::vector<PendingClaim> later;
   std::set<std::string> members_in_batch;
+  // The reviewer reads the week's claims and what they rest on together, as a
+  // reviewing tool would (ledger/read_ahead.h).
+  Several<ApproveClaim> week;
+  for (const PendingClaim& p : to_review_) week.items.push_back(ApproveClaim{p.id, std::nullopt, "", "", day});
+  RETURN_IF_ERROR(ReadAhead(fund_.state(), week));
   for (const PendingClaim& p : to_review_) {
     // One claim per member per batch: approvals of one term build on each other.
     if (!members_in_batch.insert(p.member).second) {
@@ -389,6 +394,9 @@ Status Run::PayWeek(Date day) {
   RETURN_IF_ERROR(ExecMany("fin1", Role::kFinance, std::move(voided), day));
   RETURN_IF_ERROR(ExecMany("fin1", Role::kFinance, std::move(post), day));
   std::vector<SchedulePayout> schedule;
+  Several<SchedulePayout> ahead;
+  for (const std::string& claim : to_schedule_) ahead.items.push_back(SchedulePayout{claim, day});
+  RETURN_IF_ERROR(ReadAhead(fund_.state(), ahead));
   for (const std::string& claim : to_schedule_) {
     schedule.push_back(SchedulePayout{claim, day});
     ASSIGN_OR_RETURN(ClaimRec rec, Existing(fund_.state().Claim(claim), "claim " + claim));
