@@ -13,7 +13,7 @@
 
 #include "ledger/fund.h"
 #include "projections/audit.h"
-#include "projections/projection_set.h"
+#include "projections/projected_fund.h"
 #include "tests/kafka/kafka_env.h"
 #include "tests/testing/child_process.h"
 #include "tests/testing/temp_dir.h"
@@ -60,17 +60,13 @@ TEST(KafkaCrashTest, KilledWriterLosesNothingAcknowledgedAndAppliesNothingTwice)
   // Reopen as the next writer would: catch up from the topic, then check.
   FundOptions o;
   o.data_dir = store_dir;
-  o.extra_column_families = ProjectionColumnFamilies();
   o.make_journal = [&](Store* s) -> Result<std::unique_ptr<Journal>> {
     ASSIGN_OR_RETURN(auto j, KafkaJournal::Open(s, fund, kafka));
     return std::unique_ptr<Journal>(std::move(j));
   };
-  auto opened = Fund::Open(o);
+  auto opened = OpenProjectedFund(o);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-  Fund& f = **opened;
-  ProjectionSet projections(&f.store());
-  f.AddObserver(&projections);
-  ASSERT_TRUE(projections.CatchUp(nullptr).ok());
+  Fund& f = *opened->fund;
   auto verified = f.store().VerifyChain();
   ASSERT_TRUE(verified.ok()) << verified.status().ToString();
   std::map<std::string, size_t> present;

@@ -6,7 +6,7 @@
 #include "events/codec.h"
 #include "ledger/fund.h"
 #include "projections/annual_report.h"
-#include "projections/projection_set.h"
+#include "projections/projected_fund.h"
 #include "tests/kafka/kafka_env.h"
 #include "tests/testing/catalog.h"
 #include "tests/testing/sample_events.h"
@@ -32,7 +32,6 @@ OpenedFund Open(const std::string& dir, const std::string& fund_id, bool kafka) 
   o.create = true;
   o.fund_id = fund_id;
   o.clock = f.clock;
-  o.extra_column_families = ProjectionColumnFamilies();
   if (kafka) {
     KafkaOptions k = testing::TestKafka();
     o.make_journal = [k, fund_id](Store* s) -> Result<std::unique_ptr<Journal>> {
@@ -40,13 +39,11 @@ OpenedFund Open(const std::string& dir, const std::string& fund_id, bool kafka) 
       return std::unique_ptr<Journal>(std::move(j));
     };
   }
-  auto fund = Fund::Open(o);
-  EXPECT_TRUE(fund.ok()) << fund.status().ToString();
-  if (!fund.ok()) return f;
-  f.fund = std::move(fund).value();
-  f.projections = std::make_unique<ProjectionSet>(&f.fund->store());
-  f.fund->AddObserver(f.projections.get());
-  EXPECT_TRUE(f.projections->CatchUp(nullptr).ok());
+  auto opened = OpenProjectedFund(o);
+  EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+  if (!opened.ok()) return f;
+  f.fund = std::move(opened->fund);
+  f.projections = std::move(opened->projections);
   return f;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "projections/audit.h"
+#include "projections/projected_fund.h"
 #include "tests/testing/catalog.h"
 #include "tests/testing/sample_events.h"
 
@@ -44,15 +45,16 @@ void FundFixture::Reopen() {
   options.create = true;
   options.fund_id = "F1";
   options.clock = clock_;
-  if (with_projections_) options.extra_column_families = ProjectionColumnFamilies();
-  auto fund = Fund::Open(options);
-  HUZHU_CHECK(fund.ok());
-  fund_ = std::move(fund).value();
-  if (with_projections_) {
-    projections_ = std::make_unique<ProjectionSet>(&fund_->store());
-    fund_->AddObserver(projections_.get());
-    HUZHU_CHECK(projections_->CatchUp(nullptr).ok());
+  if (!with_projections_) {
+    auto fund = Fund::Open(options);
+    HUZHU_CHECK(fund.ok());
+    fund_ = std::move(fund).value();
+    return;
   }
+  auto opened = OpenProjectedFund(options);
+  HUZHU_CHECK(opened.ok());
+  fund_ = std::move(opened->fund);
+  projections_ = std::move(opened->projections);
 }
 
 void FundFixture::Expect(const Status& s, const std::string& who) {

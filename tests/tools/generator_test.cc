@@ -7,7 +7,7 @@
 
 #include "events/json.h"
 #include "projections/annual_report.h"
-#include "projections/projection_set.h"
+#include "projections/projected_fund.h"
 #include "tests/testing/catalog.h"
 #include "tests/testing/temp_dir.h"
 
@@ -29,18 +29,16 @@ Generated GenerateFund(uint64_t seed) {
   options.fund_id = "DEMO";
   auto clock = std::make_shared<ManualClock>(*ParseTimestamp("2014-12-01T01:00:00Z"));
   options.clock = clock;
-  options.extra_column_families = ProjectionColumnFamilies();
-  auto fund = Fund::Open(options);
-  HUZHU_CHECK(fund.ok());
-  ProjectionSet projections(&(*fund)->store());
-  (*fund)->AddObserver(&projections);
+  auto opened = OpenProjectedFund(options);
+  HUZHU_CHECK(opened.ok());
+  Fund& fund = *opened->fund;
   gen::GeneratorOptions g;
   g.seed = seed;
   g.scale = *gen::ScaleNamed("small");
-  auto stats = gen::Generate(**fund, *clock, g, testing::CatalogPath(), nullptr);
+  auto stats = gen::Generate(fund, *clock, g, testing::CatalogPath(), nullptr);
   EXPECT_TRUE(stats.ok()) << stats.status().ToString();
   Generated out;
-  const Store& store = (*fund)->store();
+  const Store& store = fund.store();
   out.head_hex = ToHex(store.head().hash);
   EXPECT_TRUE(store.ForEach(1, 0, [&](const Event& e, std::string_view) {
     out.export_jsonl += EventToJson(e) + "\n";

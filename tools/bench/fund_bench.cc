@@ -9,7 +9,7 @@
 
 #include "ledger/fund.h"
 #include "projections/annual_report.h"
-#include "projections/projection_set.h"
+#include "projections/projected_fund.h"
 #include "tools/bench/baseline.h"
 #include "tools/generator/generator.h"
 
@@ -62,24 +62,22 @@ int RunFundBench(const FundBenchOptions& o) {
   options.fund_id = "BENCH";
   auto clock = std::make_shared<ManualClock>(*ParseTimestamp("2014-12-01T01:00:00Z"));
   options.clock = clock;
-  options.extra_column_families = ProjectionColumnFamilies();
-  auto fund = Fund::Open(options);
-  HUZHU_CHECK(fund.ok());
-  ProjectionSet projections(&(*fund)->store());
-  (*fund)->AddObserver(&projections);
-  HUZHU_CHECK(projections.CatchUp(nullptr).ok());
+  auto opened = OpenProjectedFund(options);
+  HUZHU_CHECK(opened.ok());
+  Fund& fund = *opened->fund;
+  ProjectionSet& projections = *opened->projections;
 
   gen::GeneratorOptions g;
   g.scale = *scale;
   g.years = o.scale == "members" ? 1 : 2;
   auto start = std::chrono::steady_clock::now();
-  auto stats = gen::Generate(**fund, *clock, g, o.catalog, nullptr);
+  auto stats = gen::Generate(fund, *clock, g, o.catalog, nullptr);
   if (!stats.ok()) {
     std::fprintf(stderr, "bench: %s\n", stats.status().ToString().c_str());
     return 1;
   }
   double import_secs = Since(start);
-  const Store& store = (*fund)->store();
+  const Store& store = fund.store();
   uint64_t events = store.head().seq;
   // Compacted first, as a long-lived store is: the scans then compare like with like.
   HUZHU_CHECK(store.db()->Flush(rocksdb::FlushOptions(), store.cf("events")).ok());

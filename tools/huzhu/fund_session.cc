@@ -23,7 +23,6 @@ Result<KafkaOptions> KafkaOptionsFrom(const GlobalOptions& global) {
 }
 
 Result<Ledger> OpenLedger(FundOptions options, const GlobalOptions* global) {
-  options.extra_column_families = ProjectionColumnFamilies();
   if (global != nullptr && !global->kafka.empty()) {
     ASSIGN_OR_RETURN(KafkaOptions kafka, KafkaOptionsFrom(*global));
     std::string new_fund = options.fund_id;
@@ -36,14 +35,15 @@ Result<Ledger> OpenLedger(FundOptions options, const GlobalOptions* global) {
       return std::unique_ptr<Journal>(std::move(journal));
     };
   }
-  Ledger ledger;
-  ASSIGN_OR_RETURN(ledger.fund, Fund::Open(options));
-  ledger.projections = std::make_unique<ProjectionSet>(&ledger.fund->store());
-  ledger.fund->AddObserver(ledger.projections.get());
-  Progress progress("bringing projections up to date", ledger.fund->store().head().seq);
-  ASSIGN_OR_RETURN(int touched, ledger.projections->CatchUp([&](uint64_t seq) { progress.Update(seq); }));
-  progress.Finish();
-  if (touched > 0) spdlog::info("brought {} projection(s) up to date", touched);
+  std::unique_ptr<Progress> progress;
+  ASSIGN_OR_RETURN(Ledger ledger, OpenProjectedFund(options, [&](uint64_t head) -> ProgressFn {
+                     progress = std::make_unique<Progress>("bringing projections up to date", head);
+                     return [&](uint64_t seq) { progress->Update(seq); };
+                   }));
+  if (progress) progress->Finish();
+  if (ledger.projections_caught_up > 0) {
+    spdlog::info("brought {} projection(s) up to date", ledger.projections_caught_up);
+  }
   return ledger;
 }
 

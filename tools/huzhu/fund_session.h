@@ -7,7 +7,7 @@
 
 #include "ledger/fund.h"
 #include "ledger/kafka_journal.h"
-#include "projections/projection_set.h"
+#include "projections/projected_fund.h"
 #include "tools/huzhu/cli.h"
 
 namespace huzhu::cli {
@@ -22,10 +22,7 @@ struct WriteOptions {
 void AddWriteOptions(CLI::App* sub, WriteOptions* o);
 
 // A fund with its read side attached: every append also keeps the projections.
-struct Ledger {
-  std::unique_ptr<Fund> fund;
-  std::unique_ptr<ProjectionSet> projections;
-};
+using Ledger = ProjectedFund;
 
 // Opens the fund for writing, with its projections, brought up to the chain head
 // first (after an upgrade they may lag or need a rebuild; progress is shown).
