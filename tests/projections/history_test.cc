@@ -67,18 +67,7 @@ class HistoryTest : public ::testing::Test {
   }
 
   void Inpatient(const std::string& claim, const std::string& member, const std::string& admitted, Fen self_pay) {
-    ClaimFiled c;
-    c.claim_id = claim;
-    c.member_id = member;
-    c.plan_code = "INPATIENT";
-    c.benefit_kind = "inpatient";
-    c.incident_date = D(admitted);
-    c.admission_date = D(admitted);
-    c.discharge_date = AddDays(D(admitted), 5);
-    c.invoice_number = "INV-" + claim;
-    c.hospital = "h";
-    c.self_pay_fen = self_pay;
-    f_.Must("clerk1", Role::kAdmin, FileClaim{c, AddDays(D(admitted), 10), false});
+    f_.FileInpatient(claim, member, admitted, self_pay, "INV-" + claim);
   }
 
   void Pay(const std::string& claim, const std::string& on) {
