@@ -170,5 +170,7 @@ Status CheckAfterDryRun(const FundState& state, const Several<Command>& c) {
 Status CheckId(std::string_view what, const std::string& id);
 // The enrolment id of a member's term: "<member>-<plan>-<YYYYMMDD>".
 std::string EnrolmentId(const std::string& member_id, const std::string& plan, Date start);
+// The id the claim's next scheduled payout gets: "<claim>-P<n>", n counting from 1.
+std::string NextPayoutId(const std::string& claim_id, const ClaimRec& claim);
 
 }  // namespace huzhu

@@ -69,6 +69,10 @@ Result<ClaimRec> ReviewableClaim(const FundState& state, const std::string& clai
 
 }  // namespace
 
+std::string NextPayoutId(const std::string& claim_id, const ClaimRec& claim) {
+  return claim_id + "-P" + std::to_string(claim.payouts + 1);
+}
+
 Result<Drafts> Draft(const FundState& state, const FileClaim& c) {
   ClaimFiled claim = c.claim;
   RETURN_IF_ERROR(CheckId("claim id", claim.claim_id));
@@ -126,7 +130,7 @@ Result<Drafts> Draft(const FundState& state, const ReturnClaim& c) {
 
 Result<Drafts> Draft(const FundState& state, const SchedulePayout& c) {
   ASSIGN_OR_RETURN(ClaimRec claim, ReviewableClaim(state, c.claim_id));
-  std::string payout_id = c.claim_id + "-P" + std::to_string(claim.payouts + 1);
+  std::string payout_id = NextPayoutId(c.claim_id, claim);
   return Drafts{{PayoutScheduled{payout_id, c.claim_id, claim.member_id, claim.approved_fen}, c.date}};
 }
 

@@ -76,7 +76,7 @@ void FirstReads(const SchedulePayout& c, StateKeys* keys) { keys->push_back(stat
 void SecondReads(const FundState& state, const SchedulePayout& c, StateKeys* keys) {
   auto claim = state.Claim(c.claim_id);
   if (!claim.ok() || !*claim) return;
-  keys->push_back(state_keys::Payout(c.claim_id + "-P" + std::to_string((*claim)->payouts + 1)));
+  keys->push_back(state_keys::Payout(NextPayoutId(c.claim_id, **claim)));
 }
 
 void FirstReads(const PostPayout& c, StateKeys* keys) { keys->push_back(state_keys::Payout(c.payout_id)); }

@@ -400,7 +400,7 @@ Status Run::PayWeek(Date day) {
   for (const std::string& claim : to_schedule_) {
     schedule.push_back(SchedulePayout{claim, day});
     ASSIGN_OR_RETURN(ClaimRec rec, Existing(fund_.state().Claim(claim), "claim " + claim));
-    to_post_.push_back(claim + "-P" + std::to_string(rec.payouts + 1));
+    to_post_.push_back(NextPayoutId(claim, rec));
   }
   to_schedule_.clear();
   return ExecMany("fin1", Role::kFinance, std::move(schedule), day);
