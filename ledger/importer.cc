@@ -66,16 +66,18 @@ Status Refusal(const std::string& path, const std::vector<RowError>& errors) {
 
 // The state records the rows will read, fetched together (ledger/read_ahead.h).
 Status ReadAheadRows(const FundState& state, const std::vector<std::optional<RowCommand>>& commands) {
-  StateKeys keys;
-  for (const auto& c : commands) {
-    if (c) std::visit([&](const auto& command) { FirstReads(command, &keys); }, *c);
-  }
-  RETURN_IF_ERROR(state.Prefetch(std::move(keys)));
-  keys.clear();
-  for (const auto& c : commands) {
-    if (c) std::visit([&](const auto& command) { SecondReads(state, command, &keys); }, *c);
-  }
-  return state.Prefetch(std::move(keys));
+  return ReadAheadRounds(
+      state,
+      [&](StateKeys* keys) {
+        for (const auto& c : commands) {
+          if (c) std::visit([&](const auto& command) { FirstReads(command, keys); }, *c);
+        }
+      },
+      [&](StateKeys* keys) {
+        for (const auto& c : commands) {
+          if (c) std::visit([&](const auto& command) { SecondReads(state, command, keys); }, *c);
+        }
+      });
 }
 
 }  // namespace

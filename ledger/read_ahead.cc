@@ -19,6 +19,16 @@ void PayoutClaimReads(const FundState& state, const std::string& payout_id, Stat
 
 }  // namespace
 
+Status ReadAheadRounds(const FundState& state, const KeyLister& first, const KeyLister& second) {
+  StateKeys keys;
+  first(&keys);
+  if (keys.empty()) return Status::Ok();
+  RETURN_IF_ERROR(state.Prefetch(std::move(keys)));
+  keys.clear();
+  second(&keys);
+  return state.Prefetch(std::move(keys));
+}
+
 void FirstReads(const RegisterUnit& c, StateKeys* keys) { keys->push_back(state_keys::Unit(c.unit.unit_id)); }
 
 void FirstReads(const ReceiveContribution& c, StateKeys* keys) {

@@ -7,6 +7,7 @@
 // for, so a hint that misses a key costs speed, never correctness.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,15 +51,15 @@ void SecondReads(const FundState& state, const Several<C>& c, StateKeys* keys) {
   for (const C& item : c.items) SecondReads(state, item, keys);
 }
 
+using KeyLister = std::function<void(StateKeys*)>;
+// Fetches what `first` lists, then what `second` lists from those records.
+Status ReadAheadRounds(const FundState& state, const KeyLister& first, const KeyLister& second);
+
 template <class C>
 Status ReadAhead(const FundState& state, const C& command) {
-  StateKeys keys;
-  FirstReads(command, &keys);
-  if (keys.empty()) return Status::Ok();
-  RETURN_IF_ERROR(state.Prefetch(std::move(keys)));
-  keys.clear();
-  SecondReads(state, command, &keys);
-  return state.Prefetch(std::move(keys));
+  return ReadAheadRounds(
+      state, [&](StateKeys* keys) { FirstReads(command, keys); },
+      [&](StateKeys* keys) { SecondReads(state, command, keys); });
 }
 
 }  // namespace huzhu
