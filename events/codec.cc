@@ -4,10 +4,6 @@
 #include <cereal/types/array.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
-#include <cstring>
-#include <memory>
-#include <sstream>
-#include <streambuf>
 
 #include "events/cereal_types.h"
 #include "events/portable_streams.h"
