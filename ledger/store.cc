@@ -138,10 +138,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   // are charged to it: the store's memory is bounded by the configured cache, however
   // many families (projections) it has and however large the ledger grows.
   auto write_buffers = std::make_shared<rocksdb::WriteBufferManager>(o.block_cache_bytes / 4, cache);
+  store->cf_options_ = MakeCfOptions(o, cache);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : ColumnFamilyNames(path, o)) {
-    descriptors.emplace_back(name, MakeCfOptions(o, cache));
-  }
+  for (const auto& name : ColumnFamilyNames(path, o)) descriptors.emplace_back(name, store->cf_options_);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::DBOptions db_options(MakeDbOptions(o));
@@ -166,6 +165,18 @@ rocksdb::ColumnFamilyHandle* Store::cf(const std::string& name) const {
   auto it = cfs_.find(name);
   HUZHU_CHECK(it != cfs_.end());
   return it->second;
+}
+
+Result<rocksdb::ColumnFamilyHandle*> Store::RecreateColumnFamily(const std::string& name) {
+  auto it = cfs_.find(name);
+  if (it == cfs_.end()) return Status::NotFound("no column family \"" + name + "\"");
+  RETURN_IF_ERROR(FromRocks(db_->DropColumnFamily(it->second), "dropping column family " + name));
+  RETURN_IF_ERROR(FromRocks(db_->DestroyColumnFamilyHandle(it->second), "closing column family " + name));
+  cfs_.erase(it);
+  rocksdb::ColumnFamilyHandle* fresh = nullptr;
+  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(cf_options_, name, &fresh), "creating column family " + name));
+  cfs_[name] = fresh;
+  return fresh;
 }
 
 std::string Store::fund_id() const {

@@ -97,6 +97,13 @@ class Store {
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(const std::string& name) const;
 
+  // Throws a family and everything in it away and creates it again, empty (a
+  // projection about to be rebuilt): no compaction has to wade through the old rows.
+  // A crash in between leaves the family missing, and it is created empty when the
+  // store opens. Handles to the old family are invalid afterwards.
+  // REQUIRES: nothing else uses the family meanwhile.
+  Result<rocksdb::ColumnFamilyHandle*> RecreateColumnFamily(const std::string& name);
+
   // Writes memtables to SST files (tests, and before taking a backup).
   Status Flush();
 
@@ -113,6 +120,7 @@ class Store {
   StoreOptions options_;
   std::unique_ptr<rocksdb::DB> db_;
   std::map<std::string, rocksdb::ColumnFamilyHandle*> cfs_;
+  rocksdb::ColumnFamilyOptions cf_options_;  // for families created after opening
   std::vector<BatchObserver*> observers_;
 
   mutable std::mutex mu_;  // guards head_ and fund_id_

@@ -11,6 +11,7 @@
 
 #include "events/event.h"
 #include "events/status.h"
+#include "ledger/bulk_loader.h"
 #include "ledger/state_overlay.h"
 #include "ledger/store.h"
 
@@ -19,21 +20,26 @@ namespace huzhu {
 // Where a projection writes while applying an event.
 class ProjectionSink {
  public:
+  // Appended rows go into the batch of the events being appended.
   ProjectionSink(StateOverlay* kv, rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* cf)
       : kv_(kv), batch_(batch), cf_(cf) {}
+  // Appended rows go to a bulk loader (rebuilds).
+  ProjectionSink(StateOverlay* kv, BulkLoader* loader) : kv_(kv), loader_(loader) {}
 
   // Keys the projection reads back (running totals, id maps): read your own writes.
   Result<std::optional<std::string>> Get(const std::string& key) const { return kv_->Get(key); }
   void Set(const std::string& key, std::string value) { kv_->Put(key, std::move(value)); }
   void Erase(const std::string& key) { kv_->Delete(key); }
-  // Keys written once and never read back while applying (history rows, facts):
-  // straight into the batch, the cheap path that rebuilds rely on.
+  // Keys written once and never read back while applying (history rows, facts), and
+  // never written with Set or Erase: straight into the batch, or during a rebuild
+  // into sorted files that skip the memtable. A later Append at a key wins.
   Status Append(const std::string& key, std::string_view value);
 
  private:
   StateOverlay* kv_;
-  rocksdb::WriteBatch* batch_;
-  rocksdb::ColumnFamilyHandle* cf_;
+  rocksdb::WriteBatch* batch_ = nullptr;
+  rocksdb::ColumnFamilyHandle* cf_ = nullptr;
+  BulkLoader* loader_ = nullptr;
 };
 
 class Projection {

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "ledger/bulk_loader.h"
 #include "ledger/keys.h"
 
 namespace huzhu {
@@ -13,9 +14,6 @@ struct ProjectionSet::Entry {
 };
 
 namespace {
-
-// A bound large enough to cover every key a projection writes ("\xff..." included).
-const std::string kKeyspaceEnd(64, '\xff');
 
 // meta := version (u32 BE) + last applied seq (u64 BE)
 bool DecodeMeta(std::string_view bytes, ProjectionMeta* meta) {
@@ -33,13 +31,16 @@ struct ReplayTarget {
   rocksdb::ColumnFamilyHandle* cf;
 };
 
-// Applies events [from, head] to `targets`, writing every kRebuildChunkEvents, and
+// Applies events [from, head] to `targets`, writing what the projections Set every
+// kRebuildChunkEvents and what they Append through a bulk loader per family, and
 // then records each target as finished at the head. The WAL is off while
 // replaying: a crash leaves the projection marked unfinished (version 0) and it is
 // rebuilt again; the families are flushed before the finished mark is written.
 Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const std::vector<ReplayTarget>& targets,
-                  const ProgressFn& progress) {
+                  const BulkLoadLimits& limits, const ProgressFn& progress) {
   uint64_t head = events.head().seq;
+  std::vector<std::unique_ptr<BulkLoader>> loaders;
+  for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits));
   rocksdb::WriteBatch wb;
   rocksdb::WriteOptions no_wal;
   no_wal.disableWAL = true;
@@ -54,10 +55,10 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
   };
   uint64_t applied = 0;
   Status scanned = events.ForEach(from, 0, [&](const Event& e, std::string_view) -> Status {
-    for (const ReplayTarget& t : targets) {
-      ProjectionSink sink(t.kv, &wb, t.cf);
-      Status s = t.projection->Apply(e, events, sink);
-      if (!s.ok()) return s.WithContext("projection " + std::string(t.projection->name()));
+    for (size_t i = 0; i < targets.size(); ++i) {
+      ProjectionSink sink(targets[i].kv, loaders[i].get());
+      Status s = targets[i].projection->Apply(e, events, sink);
+      if (!s.ok()) return s.WithContext("projection " + std::string(targets[i].projection->name()));
     }
     if (++applied % kRebuildChunkEvents != 0) return Status::Ok();
     if (progress) progress(e.seq());
@@ -66,6 +67,8 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
   Status written = scanned.ok() ? write_chunk() : scanned;
   for (const ReplayTarget& t : targets) t.kv->Clear();
   RETURN_IF_ERROR(written);
+  for (auto& loader : loaders) RETURN_IF_ERROR(loader->Finish(&wb));
+  RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   for (const ReplayTarget& t : targets) families.push_back(t.cf);
   RETURN_IF_ERROR(FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection"));
@@ -170,7 +173,7 @@ Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, con
   RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &mark), "marking projections unfinished"));
   std::vector<ReplayTarget> targets;
   for (Entry* e : entries) targets.push_back({e->projection.get(), e->kv.get(), e->cf});
-  return ReplayInto(*store_, from_seq, store_->db(), targets, progress);
+  return ReplayInto(*store_, from_seq, store_->db(), targets, bulk_load_limits_, progress);
 }
 
 Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progress) {
@@ -179,13 +182,10 @@ Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progres
     if (name.empty() || e->projection->name() == name) chosen.push_back(e.get());
   }
   if (chosen.empty()) return Status::NotFound("no projection named \"" + name + "\"");
-  rocksdb::WriteBatch wipe;
   for (Entry* e : chosen) {
-    RETURN_IF_ERROR(FromRocks(wipe.DeleteRange(e->cf, "", kKeyspaceEnd), "clearing a projection"));
+    ASSIGN_OR_RETURN(e->cf, store_->RecreateColumnFamily(e->projection->column_family()));
+    e->kv = std::make_unique<StateOverlay>(store_->db(), e->cf);
   }
-  rocksdb::WriteOptions synced;
-  synced.sync = true;
-  RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &wipe), "clearing projections"));
   return Replay(chosen, 1, progress);
 }
 
@@ -221,7 +221,7 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
     overlays.push_back(std::make_unique<StateOverlay>(out, families[i]));
     targets.push_back({projections[i].get(), overlays.back().get(), families[i]});
   }
-  return ReplayInto(events, 1, out, targets, progress);
+  return ReplayInto(events, 1, out, targets, BulkLoadLimits{}, progress);
 }
 
 }  // namespace huzhu

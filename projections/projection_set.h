@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ledger/batch_observer.h"
+#include "ledger/bulk_loader.h"
 #include "ledger/state_overlay.h"
 #include "ledger/store.h"
 #include "projections/projection.h"
@@ -49,6 +50,10 @@ class ProjectionSet : public BatchObserver {
   // Throws `name` (empty: all) away and rebuilds it from the events.
   Status Rebuild(const std::string& name, const ProgressFn& progress);
 
+  // How rebuilds and catch-ups load appended rows (tests make the buffers small, so
+  // that a small ledger spans several files).
+  void set_bulk_load_limits(const BulkLoadLimits& limits) { bulk_load_limits_ = limits; }
+
   Result<ProjectionMeta> Meta(const std::string& name) const;
   std::vector<std::string> Names() const;
   bool Has(const std::string& name) const;
@@ -58,6 +63,7 @@ class ProjectionSet : public BatchObserver {
   Status Replay(std::vector<Entry*> entries, uint64_t from_seq, const ProgressFn& progress);
   std::vector<std::unique_ptr<Entry>> entries_;
   Store* store_;
+  BulkLoadLimits bulk_load_limits_;
 };
 
 // Replays the events of `events` into fresh projections written to `out` (a scratch

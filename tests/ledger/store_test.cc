@@ -159,5 +159,29 @@ TEST(StoreOpenTest, SecondWriterIsRefusedClearly) {
   EXPECT_NE(second.status().message().find("another huzhu process"), std::string::npos);
 }
 
+TEST(StoreOpenTest, ARecreatedFamilyIsEmptyAndStaysSoAfterReopening) {
+  testing::TempDir dir;
+  StoreOptions options;
+  options.create_if_missing = true;
+  options.extra_column_families = {"proj_x"};
+  auto store = Store::Open(dir.Sub("s"), options);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->db()->Put({}, (*store)->cf("proj_x"), "old", "1").ok());
+  ASSERT_TRUE((*store)->Flush().ok());
+  auto fresh = (*store)->RecreateColumnFamily("proj_x");
+  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  EXPECT_EQ((*store)->cf("proj_x"), *fresh);
+  std::string value;
+  EXPECT_TRUE((*store)->db()->Get({}, *fresh, "old", &value).IsNotFound());
+  ASSERT_TRUE((*store)->db()->Put({}, *fresh, "new", "2").ok());
+  store->reset();
+  auto reopened = Store::Open(dir.Sub("s"), options);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_TRUE((*reopened)->db()->Get({}, (*reopened)->cf("proj_x"), "old", &value).IsNotFound());
+  ASSERT_TRUE((*reopened)->db()->Get({}, (*reopened)->cf("proj_x"), "new", &value).ok());
+  EXPECT_EQ(value, "2");
+  EXPECT_EQ((*reopened)->RecreateColumnFamily("nope").status().code(), Status::Code::kNotFound);
+}
+
 }  // namespace
 }  // namespace huzhu

@@ -1,0 +1,103 @@
+#include "ledger/bulk_loader.h"
+
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+#include "ledger/store.h"
+
+namespace huzhu {
+
+namespace fs = std::filesystem;
+
+BulkLoader::BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits)
+    : db_(db), cf_(cf), limits_(limits) {
+  // Inside the database's directory, so that ingesting moves a file by a hard link;
+  // RocksDB leaves a subdirectory it did not make alone. A crashed load's leftovers
+  // are removed here.
+  dir_ = (fs::path(db->GetName()) / ("bulk-load-" + cf->GetName())).string();
+  std::error_code ec;
+  fs::remove_all(dir_, ec);
+}
+
+BulkLoader::~BulkLoader() {
+  if (in_flight_.valid()) in_flight_.wait();
+  std::error_code ec;
+  fs::remove_all(dir_, ec);
+}
+
+Status BulkLoader::Add(std::string_view key, std::string_view value) {
+  Row row{filling_.bytes.size(), static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
+  filling_.bytes.append(key);
+  filling_.bytes.append(value);
+  filling_.rows.push_back(row);
+  if (filling_.bytes.size() + filling_.rows.size() * sizeof(Row) < limits_.buffer_bytes) return Status::Ok();
+  return Spill();
+}
+
+Status BulkLoader::Spill() {
+  RETURN_IF_ERROR(WaitForSpill());
+  if (filling_.rows.empty()) return Status::Ok();
+  in_flight_ = std::async(std::launch::async, &BulkLoader::WriteAndIngest, this, std::move(filling_), next_file_++);
+  filling_ = Buffer{};
+  return Status::Ok();
+}
+
+Status BulkLoader::WaitForSpill() {
+  if (!in_flight_.valid()) return Status::Ok();
+  return in_flight_.get();
+}
+
+Status BulkLoader::Finish(rocksdb::WriteBatch* tail) {
+  if (next_file_ == 0 && filling_.rows.size() <= limits_.small_tail_rows) {
+    // Rows in the order added: a later row at the same key overwrites an earlier one.
+    for (const Row& r : filling_.rows) {
+      std::string_view k = filling_.key(r), v = filling_.value(r);
+      RETURN_IF_ERROR(FromRocks(tail->Put(cf_, rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size())),
+                                "staging a loaded row"));
+    }
+    filling_ = Buffer{};
+    return Status::Ok();
+  }
+  RETURN_IF_ERROR(Spill());
+  return WaitForSpill();
+}
+
+std::string BulkLoader::FilePath(uint64_t number) const {
+  return (fs::path(dir_) / (std::to_string(number) + ".sst")).string();
+}
+
+Status BulkLoader::WriteAndIngest(Buffer buffer, uint64_t number) {
+  std::vector<uint32_t> order(buffer.rows.size());
+  std::iota(order.begin(), order.end(), 0u);
+  // Stable: of rows at one key, the last added comes last, and is the one kept.
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return buffer.key(buffer.rows[a]) < buffer.key(buffer.rows[b]);
+  });
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) return Status::IOError("cannot create \"" + dir_ + "\": " + ec.message());
+  std::string path = FilePath(number);
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), db_->GetOptions(cf_), cf_);
+  RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening a bulk-load file"));
+  for (size_t i = 0; i < order.size(); ++i) {
+    const Row& row = buffer.rows[order[i]];
+    std::string_view key = buffer.key(row);
+    if (i + 1 < order.size() && buffer.key(buffer.rows[order[i + 1]]) == key) continue;
+    std::string_view value = buffer.value(row);
+    RETURN_IF_ERROR(FromRocks(writer.Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())),
+                              "writing a bulk-load file"));
+  }
+  RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing a bulk-load file"));
+  rocksdb::IngestExternalFileOptions ingest;
+  ingest.move_files = true;
+  ingest.write_global_seqno = false;
+  ingest.allow_blocking_flush = true;
+  RETURN_IF_ERROR(FromRocks(db_->IngestExternalFile(cf_, {path}, ingest), "ingesting a bulk-load file"));
+  ++files_ingested_;
+  return Status::Ok();
+}
+
+}  // namespace huzhu

@@ -1,0 +1,89 @@
+// BulkLoader: writes many rows into one column family without the memtable, the way
+// RocksDB recommends for a bulk load: rows are gathered in memory up to a bound,
+// sorted, written as an SST file and ingested. A rebuild of a projection writes
+// millions of rows at keys spread over the whole family (one per member and
+// event); through the memtable each costs a skip-list insert, a flush and repeated
+// compactions, and that was most of a rebuild's time.
+//
+// Rules for the caller:
+// - rows added later win over rows added earlier at the same key;
+// - the keys it loads are never also written through WriteBatches while it loads
+//   (an ingested file takes a sequence number when it is ingested, not when its
+//   rows were added);
+// - rows become visible a file at a time, in the order added, and all of them once
+//   Finish() returns: a caller marks its family finished only after Finish().
+//
+// Thread safety: one thread adds rows; the sorting and writing of a full buffer
+// happens on a helper thread while the next buffer fills (at most one in flight).
+#pragma once
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <atomic>
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/status.h"
+
+namespace huzhu {
+
+struct BulkLoadLimits {
+  // Rows (with 16 bytes of bookkeeping each) gathered before they are sorted and
+  // written as one file. Two buffers may be alive at once (one filling, one being
+  // written): a load holds at most twice this, whatever it loads.
+  size_t buffer_bytes = 32u << 20;
+  // Finish() hands a tail of at most this many rows to a WriteBatch instead of
+  // writing a file, when no file was written: catching up a few events should not
+  // leave tiny files behind.
+  size_t small_tail_rows = 65536;
+};
+
+class BulkLoader {
+ public:
+  // REQUIRES: db and cf outlive the loader.
+  BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits = {});
+  ~BulkLoader();
+  BulkLoader(const BulkLoader&) = delete;
+  BulkLoader& operator=(const BulkLoader&) = delete;
+
+  Status Add(std::string_view key, std::string_view value);
+  // Writes and ingests what is left; a small tail goes into `tail` instead (the
+  // caller writes it). After Finish the loader takes no more rows.
+  Status Finish(rocksdb::WriteBatch* tail);
+
+  uint64_t files_ingested() const { return files_ingested_.load(); }
+
+ private:
+  struct Row {
+    uint64_t offset;  // into Buffer::bytes: key, then value
+    uint32_t key_size;
+    uint32_t value_size;
+  };
+  struct Buffer {
+    std::string bytes;
+    std::vector<Row> rows;
+    std::string_view key(const Row& r) const { return {bytes.data() + r.offset, r.key_size}; }
+    std::string_view value(const Row& r) const { return {bytes.data() + r.offset + r.key_size, r.value_size}; }
+  };
+
+  Status Spill();
+  Status WaitForSpill();
+  Status WriteAndIngest(Buffer buffer, uint64_t number);
+  std::string FilePath(uint64_t number) const;
+
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* cf_;
+  BulkLoadLimits limits_;
+  std::string dir_;
+  Buffer filling_;
+  std::future<Status> in_flight_;
+  std::atomic<uint64_t> files_ingested_{0};  // counted on the helper thread
+  uint64_t next_file_ = 0;
+};
+
+}  // namespace huzhu

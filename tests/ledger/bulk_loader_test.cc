@@ -1,0 +1,100 @@
+// The bulk loader writes rows as sorted files instead of through the memtable: what a
+// family holds afterwards must be exactly what the same rows written in order, one
+// Put after another, would leave, however the rows fall into files.
+#include "ledger/bulk_loader.h"
+
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+
+#include "tests/testing/temp_dir.h"
+
+namespace huzhu {
+namespace {
+
+namespace fs = std::filesystem;
+
+class BulkLoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.Sub("db"), &raw).ok());
+    db_.reset(raw);
+  }
+  std::map<std::string, std::string> Contents() {
+    std::map<std::string, std::string> rows;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) rows[it->key().ToString()] = it->value().ToString();
+    EXPECT_TRUE(it->status().ok());
+    return rows;
+  }
+  fs::path LoadDir() const { return fs::path(dir_.Sub("db")) / "bulk-load-default"; }
+
+  testing::TempDir dir_;
+  std::unique_ptr<rocksdb::DB> db_;
+};
+
+TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsInOrder) {
+  // A buffer of 2 KiB: ~3,000 rows make dozens of files, each overlapping the others.
+  BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{2048, 0});
+  std::map<std::string, std::string> expected;
+  for (int i = 0; i < 3000; ++i) {
+    // Keys out of order and revisited: key k is written again 700 rows later.
+    std::string key = "k" + std::to_string((i * 7919) % 2300);
+    std::string value = "v" + std::to_string(i);
+    ASSERT_TRUE(loader.Add(key, value).ok());
+    expected[key] = value;
+  }
+  rocksdb::WriteBatch tail;
+  ASSERT_TRUE(loader.Finish(&tail).ok());
+  EXPECT_EQ(tail.Count(), 0u) << "a load that wrote files writes its tail as a file too";
+  EXPECT_GT(loader.files_ingested(), 10u);
+  EXPECT_EQ(Contents(), expected);
+}
+
+TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
+  BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0});
+  ASSERT_TRUE(loader.Add("b", "first").ok());
+  ASSERT_TRUE(loader.Add("a", "only").ok());
+  ASSERT_TRUE(loader.Add("b", "second").ok());
+  ASSERT_TRUE(loader.Add("b", "third").ok());
+  rocksdb::WriteBatch tail;
+  ASSERT_TRUE(loader.Finish(&tail).ok());
+  EXPECT_EQ(loader.files_ingested(), 1u);
+  EXPECT_EQ(Contents(), (std::map<std::string, std::string>{{"a", "only"}, {"b", "third"}}));
+}
+
+TEST_F(BulkLoaderTest, ASmallTailGoesToTheCallersBatchInOrder) {
+  BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 100});
+  ASSERT_TRUE(loader.Add("x", "1").ok());
+  ASSERT_TRUE(loader.Add("x", "2").ok());
+  rocksdb::WriteBatch tail;
+  ASSERT_TRUE(loader.Finish(&tail).ok());
+  EXPECT_EQ(loader.files_ingested(), 0u);
+  EXPECT_TRUE(Contents().empty()) << "nothing is written until the caller writes the batch";
+  ASSERT_TRUE(db_->Write({}, &tail).ok());
+  EXPECT_EQ(Contents(), (std::map<std::string, std::string>{{"x", "2"}}));
+}
+
+TEST_F(BulkLoaderTest, LeftoversOfACrashedLoadAreRemovedAndNoneAreLeft) {
+  fs::create_directories(LoadDir());
+  std::ofstream(LoadDir() / "7.sst") << "half a file";
+  {
+    BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{64, 0});
+    EXPECT_FALSE(fs::exists(LoadDir() / "7.sst"));
+    for (int i = 0; i < 100; ++i) ASSERT_TRUE(loader.Add("k" + std::to_string(i), "v").ok());
+    rocksdb::WriteBatch tail;
+    ASSERT_TRUE(loader.Finish(&tail).ok());
+  }
+  EXPECT_FALSE(fs::exists(LoadDir()));
+  EXPECT_EQ(Contents().size(), 100u);
+}
+
+}  // namespace
+}  // namespace huzhu
