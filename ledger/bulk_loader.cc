@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <numeric>
 
 #include "ledger/store.h"
 
@@ -69,13 +68,46 @@ std::string BulkLoader::FilePath(uint64_t number) const {
   return (fs::path(dir_) / (std::to_string(number) + ".sst")).string();
 }
 
+namespace {
+
+// A row's place in the sorted order: the first 8 bytes of its key as a big-endian
+// integer decide most comparisons without touching the key bytes.
+struct SortEntry {
+  uint64_t prefix;
+  uint32_t index;  // the order added: ties at one key keep it
+};
+
+uint64_t KeyPrefix(std::string_view key) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+  return prefix;
+}
+
+}  // namespace
+
+std::vector<uint32_t> BulkLoader::SortedOrder(const Buffer& buffer) {
+  std::vector<SortEntry> entries(buffer.rows.size());
+  bool sorted = true;
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    entries[i] = {KeyPrefix(buffer.key(buffer.rows[i])), i};
+    if (i > 0 && sorted) sorted = buffer.key(buffer.rows[i - 1]) <= buffer.key(buffer.rows[i]);
+  }
+  // Facts and balance rows come in key order (by seq) already.
+  if (!sorted) {
+    std::sort(entries.begin(), entries.end(), [&](const SortEntry& a, const SortEntry& b) {
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      int c = buffer.key(buffer.rows[a.index]).compare(buffer.key(buffer.rows[b.index]));
+      return c != 0 ? c < 0 : a.index < b.index;
+    });
+  }
+  std::vector<uint32_t> order(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) order[i] = entries[i].index;
+  return order;
+}
+
 Status BulkLoader::WriteAndIngest(Buffer buffer, uint64_t number) {
-  std::vector<uint32_t> order(buffer.rows.size());
-  std::iota(order.begin(), order.end(), 0u);
-  // Stable: of rows at one key, the last added comes last, and is the one kept.
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return buffer.key(buffer.rows[a]) < buffer.key(buffer.rows[b]);
-  });
+  // Of rows at one key, the last added comes last, and is the one kept.
+  std::vector<uint32_t> order = SortedOrder(buffer);
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return Status::IOError("cannot create \"" + dir_ + "\": " + ec.message());

@@ -73,6 +73,7 @@ class BulkLoader {
 
   Status Spill();
   Status WaitForSpill();
+  static std::vector<uint32_t> SortedOrder(const Buffer& buffer);
   Status WriteAndIngest(Buffer buffer, uint64_t number);
   std::string FilePath(uint64_t number) const;
 

@@ -101,8 +101,8 @@ std::vector<std::string> ColumnFamilyNames(const std::string& path, const StoreO
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& s, std::string_view doing) {
+  if (s.ok()) return Status::Ok();  // before any string is built: called for every row
   std::string what = std::string(doing) + ": " + s.ToString();
-  if (s.ok()) return Status::Ok();
   if (s.IsCorruption()) {
     return Status::Corruption(
         "the store's files are damaged (" + what +
