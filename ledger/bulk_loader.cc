@@ -70,17 +70,19 @@ std::string BulkLoader::FilePath(uint64_t number) const {
 
 namespace {
 
-// A row's place in the sorted order: the first 8 bytes of its key as a big-endian
-// integer decide most comparisons without touching the key bytes.
+// A row's place in the sorted order: the first 16 bytes of its key as two big-endian
+// integers decide most comparisons (member ids share their first bytes) without
+// touching the key bytes.
 struct SortEntry {
-  uint64_t prefix;
+  uint64_t high;
+  uint64_t low;
   uint32_t index;  // the order added: ties at one key keep it
 };
 
-uint64_t KeyPrefix(std::string_view key) {
-  uint64_t prefix = 0;
-  for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
-  return prefix;
+uint64_t BigEndianAt(std::string_view key, size_t from) {
+  uint64_t word = 0;
+  for (size_t i = from; i < from + 8; ++i) word = word << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+  return word;
 }
 
 }  // namespace
@@ -89,13 +91,15 @@ std::vector<uint32_t> BulkLoader::SortedOrder(const Buffer& buffer) {
   std::vector<SortEntry> entries(buffer.rows.size());
   bool sorted = true;
   for (uint32_t i = 0; i < entries.size(); ++i) {
-    entries[i] = {KeyPrefix(buffer.key(buffer.rows[i])), i};
+    std::string_view key = buffer.key(buffer.rows[i]);
+    entries[i] = {BigEndianAt(key, 0), BigEndianAt(key, 8), i};
     if (i > 0 && sorted) sorted = buffer.key(buffer.rows[i - 1]) <= buffer.key(buffer.rows[i]);
   }
   // Facts and balance rows come in key order (by seq) already.
   if (!sorted) {
     std::sort(entries.begin(), entries.end(), [&](const SortEntry& a, const SortEntry& b) {
-      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      if (a.high != b.high) return a.high < b.high;
+      if (a.low != b.low) return a.low < b.low;
       int c = buffer.key(buffer.rows[a.index]).compare(buffer.key(buffer.rows[b.index]));
       return c != 0 ? c < 0 : a.index < b.index;
     });
