@@ -27,8 +27,19 @@ BulkLoader::~BulkLoader() {
   fs::remove_all(dir_, ec);
 }
 
-Status BulkLoader::Add(std::string_view key, std::string_view value) {
-  Row row{filling_.bytes.size(), static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())};
+Status BulkLoader::Add(std::string_view key, std::string_view value) { return Push(key, value, false); }
+
+Status BulkLoader::Delete(std::string_view key) { return Push(key, {}, true); }
+
+Status BulkLoader::Push(std::string_view key, std::string_view value, bool deleted) {
+  // Room for a full buffer at once: no regrowth copies, and pages never touched are
+  // never resident.
+  if (filling_.rows.capacity() == 0) {
+    filling_.bytes.reserve(limits_.buffer_bytes);
+    filling_.rows.reserve(limits_.buffer_bytes / sizeof(Row));
+  }
+  Row row{filling_.bytes.size(), static_cast<uint32_t>(key.size()),
+          deleted ? kDeleted : static_cast<uint32_t>(value.size())};
   filling_.bytes.append(key);
   filling_.bytes.append(value);
   filling_.rows.push_back(row);
@@ -39,8 +50,12 @@ Status BulkLoader::Add(std::string_view key, std::string_view value) {
 Status BulkLoader::Spill() {
   RETURN_IF_ERROR(WaitForSpill());
   if (filling_.rows.empty()) return Status::Ok();
-  in_flight_ = std::async(std::launch::async, &BulkLoader::WriteAndIngest, this, std::move(filling_), next_file_++);
-  filling_ = Buffer{};
+  // The buffers swap roles, keeping their memory: no page faults or regrowth for
+  // the next buffer.
+  std::swap(filling_, writing_);
+  filling_.bytes.clear();
+  filling_.rows.clear();
+  in_flight_ = std::async(std::launch::async, &BulkLoader::WriteAndIngest, this, std::cref(writing_), next_file_++);
   return Status::Ok();
 }
 
@@ -53,8 +68,9 @@ Status BulkLoader::Finish(rocksdb::WriteBatch* tail) {
   if (next_file_ == 0 && filling_.rows.size() <= limits_.small_tail_rows) {
     // Rows in the order added: a later row at the same key overwrites an earlier one.
     for (const Row& r : filling_.rows) {
-      std::string_view k = filling_.key(r), v = filling_.value(r);
-      RETURN_IF_ERROR(FromRocks(tail->Put(cf_, rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size())),
+      rocksdb::Slice k(filling_.key(r).data(), r.key_size);
+      std::string_view v = filling_.value(r);
+      RETURN_IF_ERROR(FromRocks(r.value_size == kDeleted ? tail->Delete(cf_, k) : tail->Put(cf_, k, rocksdb::Slice(v.data(), v.size())),
                                 "staging a loaded row"));
     }
     filling_ = Buffer{};
@@ -109,7 +125,7 @@ std::vector<uint32_t> BulkLoader::SortedOrder(const Buffer& buffer) {
   return order;
 }
 
-Status BulkLoader::WriteAndIngest(Buffer buffer, uint64_t number) {
+Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
   // Of rows at one key, the last added comes last, and is the one kept.
   std::vector<uint32_t> order = SortedOrder(buffer);
   std::error_code ec;
@@ -122,8 +138,9 @@ Status BulkLoader::WriteAndIngest(Buffer buffer, uint64_t number) {
     const Row& row = buffer.rows[order[i]];
     std::string_view key = buffer.key(row);
     if (i + 1 < order.size() && buffer.key(buffer.rows[order[i + 1]]) == key) continue;
+    rocksdb::Slice k(key.data(), key.size());
     std::string_view value = buffer.value(row);
-    RETURN_IF_ERROR(FromRocks(writer.Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())),
+    RETURN_IF_ERROR(FromRocks(row.value_size == kDeleted ? writer.Delete(k) : writer.Put(k, rocksdb::Slice(value.data(), value.size())),
                               "writing a bulk-load file"));
   }
   RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing a bulk-load file"));

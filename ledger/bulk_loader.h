@@ -52,6 +52,8 @@ class BulkLoader {
   BulkLoader& operator=(const BulkLoader&) = delete;
 
   Status Add(std::string_view key, std::string_view value);
+  // Deletes `key` (a row added earlier, in this load or before it).
+  Status Delete(std::string_view key);
   // Writes and ingests what is left; a small tail goes into `tail` instead (the
   // caller writes it). After Finish the loader takes no more rows.
   Status Finish(rocksdb::WriteBatch* tail);
@@ -59,6 +61,7 @@ class BulkLoader {
   uint64_t files_ingested() const { return files_ingested_.load(); }
 
  private:
+  static constexpr uint32_t kDeleted = UINT32_MAX;  // a Row's value_size for a deletion
   struct Row {
     uint64_t offset;  // into Buffer::bytes: key, then value
     uint32_t key_size;
@@ -68,13 +71,16 @@ class BulkLoader {
     std::string bytes;
     std::vector<Row> rows;
     std::string_view key(const Row& r) const { return {bytes.data() + r.offset, r.key_size}; }
-    std::string_view value(const Row& r) const { return {bytes.data() + r.offset + r.key_size, r.value_size}; }
+    std::string_view value(const Row& r) const {
+      return {bytes.data() + r.offset + r.key_size, r.value_size == kDeleted ? 0 : r.value_size};
+    }
   };
 
+  Status Push(std::string_view key, std::string_view value, bool deleted);
   Status Spill();
   Status WaitForSpill();
   static std::vector<uint32_t> SortedOrder(const Buffer& buffer);
-  Status WriteAndIngest(Buffer buffer, uint64_t number);
+  Status WriteAndIngest(const Buffer& buffer, uint64_t number);
   std::string FilePath(uint64_t number) const;
 
   rocksdb::DB* db_;
@@ -82,6 +88,7 @@ class BulkLoader {
   BulkLoadLimits limits_;
   std::string dir_;
   Buffer filling_;
+  Buffer writing_;  // the helper thread's, while in_flight_ runs
   std::future<Status> in_flight_;
   std::atomic<uint64_t> files_ingested_{0};  // counted on the helper thread
   uint64_t next_file_ = 0;

@@ -20,10 +20,13 @@ Result<ClaimView> Load(ProjectionSink& sink, const std::string& id) {
   return DecodeRecord<ClaimView>(*bytes, "claim " + id);
 }
 
-void Save(ProjectionSink& sink, const ClaimView& view, const std::string& old_status) {
-  if (!old_status.empty()) sink.Erase(StatusKey(old_status, view.claim_id));
-  sink.Set(StatusKey(view.status, view.claim_id), "");
+// The view is read back by the next change; the status index never is, so it is
+// appended and retracted (in a rebuild: bulk-loaded).
+Status Save(ProjectionSink& sink, const ClaimView& view, const std::string& old_status) {
+  if (!old_status.empty()) RETURN_IF_ERROR(sink.Retract(StatusKey(old_status, view.claim_id)));
+  RETURN_IF_ERROR(sink.Append(StatusKey(view.status, view.claim_id), ""));
   sink.Set(ClaimKey(view.claim_id), EncodeRecord(view));
+  return Status::Ok();
 }
 
 // Moves a claim to `status`, with `change` applied to its view.
@@ -34,8 +37,7 @@ Status Move(ProjectionSink& sink, const std::string& claim_id, const char* statu
   view.status = status;
   view.updated_on = on;
   change(view);
-  Save(sink, view, old);
-  return Status::Ok();
+  return Save(sink, view, old);
 }
 
 }  // namespace
@@ -53,8 +55,7 @@ Status ClaimsProjection::Apply(const Event& e, const Store& events, ProjectionSi
   auto none = [](ClaimView&) {};
   if (auto* c = std::get_if<ClaimFiled>(&p)) {
     ClaimView v{c->claim_id, c->member_id, c->plan_code, c->benefit_kind, "filed", c->incident_date, on, on, 0, "", ""};
-    Save(sink, v, "");
-    return Status::Ok();
+    return Save(sink, v, "");
   }
   if (auto* a = std::get_if<ClaimApproved>(&p)) {
     return Move(sink, a->claim_id, "approved", on, [&](ClaimView& v) { v.approved_fen = a->approved_amount_fen; });

@@ -8,4 +8,9 @@ Status ProjectionSink::Append(const std::string& key, std::string_view value) {
                    "staging a projection row");
 }
 
+Status ProjectionSink::Retract(const std::string& key) {
+  if (loader_ != nullptr) return loader_->Delete(key);
+  return FromRocks(batch_->Delete(cf_, key), "staging a projection row's removal");
+}
+
 }  // namespace huzhu

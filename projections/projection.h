@@ -34,6 +34,8 @@ class ProjectionSink {
   // never written with Set or Erase: straight into the batch, or during a rebuild
   // into sorted files that skip the memtable. A later Append at a key wins.
   Status Append(const std::string& key, std::string_view value);
+  // Deletes a key written with Append (an index entry that no longer holds).
+  Status Retract(const std::string& key);
 
  private:
   StateOverlay* kv_;

@@ -40,13 +40,18 @@ class BulkLoaderTest : public ::testing::Test {
   std::unique_ptr<rocksdb::DB> db_;
 };
 
-TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsInOrder) {
+TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsAndDeletesInOrder) {
   // A buffer of 2 KiB: ~3,000 rows make dozens of files, each overlapping the others.
   BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{2048, 0});
   std::map<std::string, std::string> expected;
   for (int i = 0; i < 3000; ++i) {
     // Keys out of order and revisited: key k is written again 700 rows later.
     std::string key = "k" + std::to_string((i * 7919) % 2300);
+    if (i % 5 == 4) {  // some rows are deleted again, in the same file or a later one
+      ASSERT_TRUE(loader.Delete(key).ok());
+      expected.erase(key);
+      continue;
+    }
     std::string value = "v" + std::to_string(i);
     ASSERT_TRUE(loader.Add(key, value).ok());
     expected[key] = value;
@@ -59,10 +64,14 @@ TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsInOrder) {
 }
 
 TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
+  ASSERT_TRUE(db_->Put({}, "c", "stored before the load").ok());
   BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0});
   ASSERT_TRUE(loader.Add("b", "first").ok());
   ASSERT_TRUE(loader.Add("a", "only").ok());
   ASSERT_TRUE(loader.Add("b", "second").ok());
+  ASSERT_TRUE(loader.Delete("c").ok());
+  ASSERT_TRUE(loader.Add("d", "added").ok());
+  ASSERT_TRUE(loader.Delete("d").ok());
   ASSERT_TRUE(loader.Add("b", "third").ok());
   rocksdb::WriteBatch tail;
   ASSERT_TRUE(loader.Finish(&tail).ok());
@@ -72,12 +81,15 @@ TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
 
 TEST_F(BulkLoaderTest, ASmallTailGoesToTheCallersBatchInOrder) {
   BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 100});
+  ASSERT_TRUE(db_->Put({}, "gone", "before").ok());
   ASSERT_TRUE(loader.Add("x", "1").ok());
   ASSERT_TRUE(loader.Add("x", "2").ok());
+  ASSERT_TRUE(loader.Delete("gone").ok());
   rocksdb::WriteBatch tail;
   ASSERT_TRUE(loader.Finish(&tail).ok());
   EXPECT_EQ(loader.files_ingested(), 0u);
-  EXPECT_TRUE(Contents().empty()) << "nothing is written until the caller writes the batch";
+  EXPECT_EQ(Contents(), (std::map<std::string, std::string>{{"gone", "before"}}))
+      << "nothing is written until the caller writes the batch";
   ASSERT_TRUE(db_->Write({}, &tail).ok());
   EXPECT_EQ(Contents(), (std::map<std::string, std::string>{{"x", "2"}}));
 }
