@@ -11,7 +11,7 @@
 #include <map>
 #include <memory>
 
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/scratch_rocksdb.h"
 
 namespace huzhu {
 namespace {
@@ -20,13 +20,6 @@ namespace fs = std::filesystem;
 
 class BulkLoaderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    rocksdb::Options options;
-    options.create_if_missing = true;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.Sub("db"), &raw).ok());
-    db_.reset(raw);
-  }
   std::map<std::string, std::string> Contents() {
     std::map<std::string, std::string> rows;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}));
@@ -34,15 +27,15 @@ class BulkLoaderTest : public ::testing::Test {
     EXPECT_TRUE(it->status().ok());
     return rows;
   }
-  fs::path LoadDir() const { return fs::path(dir_.Sub("db")) / "bulk-load-default"; }
+  fs::path LoadDir() const { return fs::path(scratch_.path()) / "bulk-load-default"; }
 
-  testing::TempDir dir_;
-  std::unique_ptr<rocksdb::DB> db_;
+  testing::ScratchRocksDb scratch_;
+  rocksdb::DB* db_ = scratch_.db();
 };
 
 TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsAndDeletesInOrder) {
   // A buffer of 2 KiB: ~3,000 rows make dozens of files, each overlapping the others.
-  BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{2048, 0});
+  BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{2048, 0});
   std::map<std::string, std::string> expected;
   for (int i = 0; i < 3000; ++i) {
     // Keys out of order and revisited: key k is written again 700 rows later.
@@ -65,7 +58,7 @@ TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsAndDeletesInOrder) {
 
 TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
   ASSERT_TRUE(db_->Put({}, "c", "stored before the load").ok());
-  BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0});
+  BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0});
   ASSERT_TRUE(loader.Add("b", "first").ok());
   ASSERT_TRUE(loader.Add("a", "only").ok());
   ASSERT_TRUE(loader.Add("b", "second").ok());
@@ -80,7 +73,7 @@ TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
 }
 
 TEST_F(BulkLoaderTest, ASmallTailGoesToTheCallersBatchInOrder) {
-  BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 100});
+  BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 100});
   ASSERT_TRUE(db_->Put({}, "gone", "before").ok());
   ASSERT_TRUE(loader.Add("x", "1").ok());
   ASSERT_TRUE(loader.Add("x", "2").ok());
@@ -98,7 +91,7 @@ TEST_F(BulkLoaderTest, LeftoversOfACrashedLoadAreRemovedAndNoneAreLeft) {
   fs::create_directories(LoadDir());
   std::ofstream(LoadDir() / "7.sst") << "half a file";
   {
-    BulkLoader loader(db_.get(), db_->DefaultColumnFamily(), BulkLoadLimits{64, 0});
+    BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{64, 0});
     EXPECT_FALSE(fs::exists(LoadDir() / "7.sst"));
     for (int i = 0; i < 100; ++i) ASSERT_TRUE(loader.Add("k" + std::to_string(i), "v").ok());
     rocksdb::WriteBatch tail;

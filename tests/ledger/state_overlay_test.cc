@@ -8,20 +8,13 @@
 
 #include <memory>
 
-#include "tests/testing/temp_dir.h"
+#include "tests/testing/scratch_rocksdb.h"
 
 namespace huzhu {
 namespace {
 
 class StateOverlayTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    rocksdb::Options options;
-    options.create_if_missing = true;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.Sub("db"), &raw).ok());
-    db_.reset(raw);
-  }
   void Commit(const std::string& key, const std::string& value) {
     ASSERT_TRUE(db_->Put({}, key, value).ok());
   }
@@ -31,16 +24,16 @@ class StateOverlayTest : public ::testing::Test {
     return got.ok() ? *got : std::nullopt;
   }
 
-  testing::TempDir dir_;
-  std::unique_ptr<rocksdb::DB> db_;
+  testing::ScratchRocksDb scratch_;
+  rocksdb::DB* db_ = scratch_.db();
 };
 
 TEST_F(StateOverlayTest, PrefetchedReadsEqualPlainReadsWithPendingWritesOnTop) {
   // Enough keys that the read-ahead splits them over two threads.
   constexpr int kKeys = 10'000;
   for (int i = 0; i < kKeys; i += 2) Commit("K/" + std::to_string(i), "v" + std::to_string(i));
-  StateOverlay plain(db_.get(), db_->DefaultColumnFamily());
-  StateOverlay ahead(db_.get(), db_->DefaultColumnFamily());
+  StateOverlay plain(db_, db_->DefaultColumnFamily());
+  StateOverlay ahead(db_, db_->DefaultColumnFamily());
   for (StateOverlay* kv : {&plain, &ahead}) {
     kv->Put("K/4", "pending");  // overwrites a committed row
     kv->Delete("K/6");          // deletes one
@@ -63,7 +56,7 @@ TEST_F(StateOverlayTest, PrefetchedReadsEqualPlainReadsWithPendingWritesOnTop) {
 
 TEST_F(StateOverlayTest, ClearForgetsWhatWasReadAhead) {
   Commit("K/1", "old");
-  StateOverlay kv(db_.get(), db_->DefaultColumnFamily());
+  StateOverlay kv(db_, db_->DefaultColumnFamily());
   ASSERT_TRUE(kv.Prefetch({"K/1", "K/2"}).ok());
   kv.Clear();  // a commit: what was read may be stale now
   Commit("K/1", "new");
