@@ -70,8 +70,9 @@ Status BulkLoader::Finish(rocksdb::WriteBatch* tail) {
     for (const Row& r : filling_.rows) {
       rocksdb::Slice k(filling_.key(r).data(), r.key_size);
       std::string_view v = filling_.value(r);
-      RETURN_IF_ERROR(FromRocks(r.value_size == kDeleted ? tail->Delete(cf_, k) : tail->Put(cf_, k, rocksdb::Slice(v.data(), v.size())),
-                                "staging a loaded row"));
+      rocksdb::Status s = r.value_size == kDeleted ? tail->Delete(cf_, k)
+                                                   : tail->Put(cf_, k, rocksdb::Slice(v.data(), v.size()));
+      RETURN_IF_ERROR(FromRocks(s, "staging a loaded row"));
     }
     filling_ = Buffer{};
     return Status::Ok();
@@ -140,8 +141,9 @@ Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
     if (i + 1 < order.size() && buffer.key(buffer.rows[order[i + 1]]) == key) continue;
     rocksdb::Slice k(key.data(), key.size());
     std::string_view value = buffer.value(row);
-    RETURN_IF_ERROR(FromRocks(row.value_size == kDeleted ? writer.Delete(k) : writer.Put(k, rocksdb::Slice(value.data(), value.size())),
-                              "writing a bulk-load file"));
+    rocksdb::Status s = row.value_size == kDeleted ? writer.Delete(k)
+                                                   : writer.Put(k, rocksdb::Slice(value.data(), value.size()));
+    RETURN_IF_ERROR(FromRocks(s, "writing a bulk-load file"));
   }
   RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing a bulk-load file"));
   rocksdb::IngestExternalFileOptions ingest;
