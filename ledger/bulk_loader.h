@@ -35,7 +35,8 @@ namespace huzhu {
 struct BulkLoadLimits {
   // Rows (with 16 bytes of bookkeeping each) gathered before they are sorted and
   // written as one file. Two buffers may be alive at once (one filling, one being
-  // written): a load holds at most twice this, whatever it loads.
+  // written, with a 28-byte sort entry per row); that is a load's memory, however
+  // many rows it loads in all.
   size_t buffer_bytes = 32u << 20;
   // Finish() hands a tail of at most this many rows to a WriteBatch instead of
   // writing a file, when no file was written: catching up a few events should not

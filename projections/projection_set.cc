@@ -64,11 +64,12 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
     if (progress) progress(e.seq());
     return write_chunk();
   });
-  Status written = scanned.ok() ? write_chunk() : scanned;
+  // The loaders' small tails go out in the last chunk's write.
+  Status written = scanned;
+  for (size_t i = 0; written.ok() && i < loaders.size(); ++i) written = loaders[i]->Finish(&wb);
+  if (written.ok()) written = write_chunk();
   for (const ReplayTarget& t : targets) t.kv->Clear();
   RETURN_IF_ERROR(written);
-  for (auto& loader : loaders) RETURN_IF_ERROR(loader->Finish(&wb));
-  RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
   std::vector<rocksdb::ColumnFamilyHandle*> families;
   for (const ReplayTarget& t : targets) families.push_back(t.cf);
   RETURN_IF_ERROR(FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection"));
