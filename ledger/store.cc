@@ -291,6 +291,26 @@ void Store::AbortObservers() {
   for (auto* o : observers_) o->OnAbort();
 }
 
+Status Store::RunObservers(const std::vector<Event>& events, uint64_t last_seq, rocksdb::WriteBatch* wb) {
+  {
+    std::lock_guard lock(mu_);
+    applying_ = &events;
+  }
+  Status s = [&]() -> Status {
+    for (auto* observer : observers_) {
+      for (const Event& e : events) {
+        Status applied = observer->OnEvent(e, wb);
+        if (!applied.ok()) return applied.WithContext("seq " + std::to_string(e.seq()));
+      }
+    }
+    for (auto* observer : observers_) RETURN_IF_ERROR(observer->OnBatchEnd(last_seq, wb));
+    return Status::Ok();
+  }();
+  std::lock_guard lock(mu_);
+  applying_ = nullptr;
+  return s;
+}
+
 Result<std::vector<Event>> Store::Append(AppendBatch batch) {
   HUZHU_CHECK(!options_.read_only);
   if (batch.records.empty()) return std::vector<Event>{};
@@ -335,21 +355,10 @@ Result<std::vector<Event>> Store::Append(AppendBatch batch) {
     RETURN_IF_ERROR(FromRocks(wb.Put(meta, keys::kMetaJournalPosition, *batch.journal_position),
                               "staging the journal position"));
   }
-  for (auto* observer : observers_) {
-    for (const Event& e : events) {
-      Status s = observer->OnEvent(e, &wb);
-      if (!s.ok()) {
-        AbortObservers();
-        return s.WithContext("seq " + std::to_string(e.seq()));
-      }
-    }
-  }
-  for (auto* observer : observers_) {
-    Status s = observer->OnBatchEnd(head.seq, &wb);
-    if (!s.ok()) {
-      AbortObservers();
-      return s;
-    }
+  Status observed = RunObservers(events, head.seq, &wb);
+  if (!observed.ok()) {
+    AbortObservers();
+    return observed;
   }
   rocksdb::WriteOptions write_options;
   write_options.sync = options_.sync;
@@ -379,6 +388,12 @@ Result<std::string> Store::GetRecord(uint64_t seq) const {
 }
 
 Result<Event> Store::Get(uint64_t seq) const {
+  {
+    std::lock_guard lock(mu_);
+    if (applying_ != nullptr && applying_->front().seq() <= seq && seq <= applying_->back().seq()) {
+      return (*applying_)[seq - applying_->front().seq()];
+    }
+  }
   ASSIGN_OR_RETURN(std::string record, GetRecord(seq));
   auto event = DecodeEvent(record);
   if (!event.ok()) return event.status().WithContext("event " + std::to_string(seq));

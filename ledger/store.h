@@ -71,6 +71,8 @@ class Store {
   Result<std::vector<Event>> Append(AppendBatch batch);
 
   // Reads one event; kNotFound past the head, kCorruption when it does not verify.
+  // While Append runs its observers, the events of the batch being appended are found
+  // too: a batch applied from Kafka may hold a correction and the event it corrects.
   Result<Event> Get(uint64_t seq) const;
   Result<std::string> GetRecord(uint64_t seq) const;
 
@@ -115,6 +117,7 @@ class Store {
   Status StageEvent(const Event& event, std::string_view record, rocksdb::WriteBatch* wb,
                     std::map<std::string, keys::IdempotencyEntry>* new_keys) const;
   void AbortObservers();
+  Status RunObservers(const std::vector<Event>& events, uint64_t last_seq, rocksdb::WriteBatch* wb);
 
   std::string path_;
   StoreOptions options_;
@@ -123,9 +126,10 @@ class Store {
   rocksdb::ColumnFamilyOptions cf_options_;  // for families created after opening
   std::vector<BatchObserver*> observers_;
 
-  mutable std::mutex mu_;  // guards head_ and fund_id_
+  mutable std::mutex mu_;  // guards head_, fund_id_ and applying_
   ChainHead head_;
   std::string fund_id_;
+  const std::vector<Event>* applying_ = nullptr;  // the batch whose observers run
 };
 
 // Turns a RocksDB status into ours, with advice a person can act on.

@@ -5,6 +5,7 @@
 
 #include "events/codec.h"
 #include "ledger/fund_state.h"
+#include "projections/projection_set.h"
 #include "tests/testing/fund_fixture.h"
 
 namespace huzhu {
@@ -19,8 +20,8 @@ std::map<std::string, std::string> Dump(Store& store, const std::string& cf) {
   return out;
 }
 
-TEST(ReplayTest, ReplayReproducesEveryDecisionAndTheSameState) {
-  testing::FundFixture f;
+// A history with approvals, a payout and the reversal of that payout.
+void RecordHistoryWithAReversal(testing::FundFixture& f) {
   f.AddMember("M1", Gender::kMale, "1980-05-17");
   f.AddMember("M2", Gender::kFemale, "1985-03-02");
   f.Enrol({"M1", "M2"}, "INPATIENT", "2016-01-01");
@@ -33,6 +34,21 @@ TEST(ReplayTest, ReplayReproducesEveryDecisionAndTheSameState) {
   f.Must("fin1", Role::kFinance, SchedulePayout{"CL1", D("2016-05-21")});
   uint64_t posted = f.Must("fin1", Role::kFinance, PostPayout{"CL1-P1", "B", D("2016-05-22")});
   f.Must("admin1", Role::kAdmin, ReverseEvent{posted, "paid to the wrong account", "dir1"});
+}
+
+void ExpectSameFamily(Store& original, Store& replayed, const std::string& cf) {
+  auto want = Dump(original, cf);
+  auto got = Dump(replayed, cf);
+  EXPECT_EQ(want.size(), got.size()) << cf;
+  for (const auto& [key, value] : want) {
+    auto it = got.find(key);
+    EXPECT_TRUE(it != got.end() && it->second == value) << cf << " key " << ToHex(key) << " differs after replay";
+  }
+}
+
+TEST(ReplayTest, ReplayReproducesEveryDecisionAndTheSameState) {
+  testing::FundFixture f;
+  RecordHistoryWithAReversal(f);
 
   testing::TempDir dir;
   StoreOptions options;
@@ -49,14 +65,36 @@ TEST(ReplayTest, ReplayReproducesEveryDecisionAndTheSameState) {
   });
   ASSERT_TRUE(replayed_ok.ok()) << replayed_ok.ToString();
   EXPECT_EQ((*copy)->head().hash, f.fund().store().head().hash);
-  auto original = Dump(f.fund().store(), kStateCf);
-  auto replayed = Dump(**copy, kStateCf);
-  EXPECT_EQ(original.size(), replayed.size());
-  for (const auto& [key, value] : original) {
-    auto it = replayed.find(key);
-    EXPECT_TRUE(it != replayed.end() && it->second == value)
-        << "state key " << ToHex(key) << " differs after replay";
-  }
+  ExpectSameFamily(f.fund().store(), **copy, kStateCf);
+}
+
+// The Kafka catch-up and `huzhu follow` append what one poll returned as one batch:
+// a correction may arrive in the same batch as the event it corrects.
+TEST(ReplayTest, ACorrectionAppliesInTheSameBatchAsTheEventItCorrects) {
+  testing::FundFixture f;
+  RecordHistoryWithAReversal(f);
+
+  testing::TempDir dir;
+  StoreOptions options;
+  options.create_if_missing = true;
+  options.extra_column_families = ProjectionColumnFamilies();
+  options.extra_column_families.push_back(kStateCf);
+  auto copy = Store::Open(dir.Sub("replay"), options);
+  ASSERT_TRUE(copy.ok());
+  FundState state(copy->get());
+  ProjectionSet projections(copy->get());
+  (*copy)->AddObserver(&state);
+  (*copy)->AddObserver(&projections);
+  AppendBatch all;
+  ASSERT_TRUE(f.fund().store().ForEach(1, 0, [&](const Event&, std::string_view record) {
+    all.records.emplace_back(record);
+    return Status::Ok();
+  }).ok());
+  auto appended = (*copy)->Append(std::move(all));
+  ASSERT_TRUE(appended.ok()) << appended.status().ToString();
+  EXPECT_EQ((*copy)->head().hash, f.fund().store().head().hash);
+  ExpectSameFamily(f.fund().store(), **copy, kStateCf);
+  for (const auto& cf : ProjectionColumnFamilies()) ExpectSameFamily(f.fund().store(), **copy, cf);
 }
 
 TEST(ReplayTest, ReplayRefusesAnApprovalTheRulesDoNotSupport) {
