@@ -26,6 +26,8 @@ struct DemoOptions {
   std::string scale = "small";
   uint64_t seed = 2016;
   std::string catalog = "catalog/plans.json";
+  // The fund id: in every event, and the Kafka topic's name with --kafka.
+  std::string fund = "DEMO";
   bool export_events = true;
 };
 
@@ -76,7 +78,18 @@ void PrintHealth(const AnnualReport& r) {
   for (const auto& [plan, f] : r.current.plans) PrintHealthLine(plan, f, band);
 }
 
-Status RunDemo(const DemoOptions& o) {
+// With --kafka the fund's topic outlives the demo's directory: a topic that already
+// holds events (an earlier demo of the same fund id) is caught up into the new store.
+Status RequireNewFund(Fund& fund, const std::string& fund_id) {
+  uint64_t seq = fund.store().head().seq;
+  if (seq == 0) return Status::Ok();
+  return Status::AlreadyExists("fund \"" + fund_id + "\" already has " + std::to_string(seq) + " events in its " +
+                               std::string(fund.journal().name()) +
+                               " journal (an earlier demo's topic): pass --fund with another id, or delete the "
+                               "topic");
+}
+
+Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   ASSIGN_OR_RETURN(gen::Scale scale, gen::ScaleNamed(o.scale));
   if (!fs::exists(o.catalog)) {
     return Status::NotFound("no plan catalog at \"" + o.catalog +
@@ -86,15 +99,17 @@ Status RunDemo(const DemoOptions& o) {
   FundOptions options;
   options.data_dir = (fs::path(o.out) / "store").string();
   options.create = true;
-  options.fund_id = "DEMO";
+  options.fund_id = o.fund;
   auto clock = std::make_shared<ManualClock>(*ParseTimestamp("2014-12-01T01:00:00Z"));
   options.clock = clock;
-  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(options));
+  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(options, &global));
+  RETURN_IF_ERROR(RequireNewFund(*ledger.fund, o.fund));
   gen::GeneratorOptions g;
   g.seed = o.seed;
   g.scale = scale;
-  std::printf("generating a %s fund, seed %llu, into %s\n", scale.name.c_str(), static_cast<unsigned long long>(o.seed),
-              options.data_dir.c_str());
+  std::printf("generating a %s fund, seed %llu, into %s through the %s journal\n", scale.name.c_str(),
+              static_cast<unsigned long long>(o.seed), options.data_dir.c_str(),
+              std::string(ledger.fund->journal().name()).c_str());
   Progress progress("recording events", 0);
   ASSIGN_OR_RETURN(gen::GeneratorStats stats,
                    gen::Generate(*ledger.fund, *clock, g, o.catalog, [&](uint64_t seq) { progress.Update(seq); }));
@@ -139,11 +154,12 @@ void AddDemoCommand(CLI::App& app, Cli& cli) {
   sub->add_option("--scale", o->scale, "small, city (Chengdu 2016) or national (China 2016)")->capture_default_str();
   sub->add_option("--seed", o->seed, "the same seed gives the same events, byte for byte")->capture_default_str();
   sub->add_option("--catalog", o->catalog, "plan catalog")->capture_default_str();
+  sub->add_option("--fund", o->fund, "fund id (with --kafka, its topic; one demo per id)")->capture_default_str();
   auto no_export = std::make_shared<bool>(false);
   sub->add_flag("--no-export", *no_export, "skip writing events.jsonl");
   sub->callback([&cli, o, no_export] {
     o->export_events = !*no_export;
-    cli.action = [o] { return RunDemo(*o); };
+    cli.action = [o, &cli] { return RunDemo(*o, cli.global); };
   });
 }
 
