@@ -30,7 +30,10 @@ struct GeneratorOptions {
   int first_year = 2015;
   int years = 2;
   // Events per command at most: bulk work is batched into atomic commands this big.
-  size_t batch_events = 20'000;
+  // Smaller commands check faster per event (the state read ahead, the dry run and
+  // the batch's overlays stay small): at city scale 2,000 records 58,000 to 60,000
+  // events a second against 53,000 with 20,000, and the synced writes it adds are few.
+  size_t batch_events = 2'000;
 };
 
 struct GeneratorStats {
