@@ -24,7 +24,7 @@ Result<std::optional<std::string>> StateOverlay::Get(const std::string& key) con
 namespace {
 
 // Below this many keys one thread reads them all: a second thread costs more than it saves.
-constexpr size_t kParallelPrefetchKeys = 4096;
+constexpr size_t kParallelPrefetchKeys = 1024;
 
 struct Fetched {
   std::vector<rocksdb::PinnableSlice> values;
