@@ -295,6 +295,7 @@ Status Store::RunObservers(const std::vector<Event>& events, uint64_t last_seq, 
   {
     std::lock_guard lock(mu_);
     applying_ = &events;
+    applying_thread_ = std::this_thread::get_id();
   }
   Status s = [&]() -> Status {
     for (auto* observer : observers_) {
@@ -390,7 +391,8 @@ Result<std::string> Store::GetRecord(uint64_t seq) const {
 Result<Event> Store::Get(uint64_t seq) const {
   {
     std::lock_guard lock(mu_);
-    if (applying_ != nullptr && applying_->front().seq() <= seq && seq <= applying_->back().seq()) {
+    if (applying_ != nullptr && applying_thread_ == std::this_thread::get_id() &&
+        applying_->front().seq() <= seq && seq <= applying_->back().seq()) {
       return (*applying_)[seq - applying_->front().seq()];
     }
   }

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <rocksdb/db.h>
@@ -71,8 +72,9 @@ class Store {
   Result<std::vector<Event>> Append(AppendBatch batch);
 
   // Reads one event; kNotFound past the head, kCorruption when it does not verify.
-  // While Append runs its observers, the events of the batch being appended are found
-  // too: a batch applied from Kafka may hold a correction and the event it corrects.
+  // Called by an observer while Append runs it, the events of the batch being
+  // appended are found too: a batch applied from Kafka may hold a correction and the
+  // event it corrects. Other threads see only what was written.
   Result<Event> Get(uint64_t seq) const;
   Result<std::string> GetRecord(uint64_t seq) const;
 
@@ -130,6 +132,7 @@ class Store {
   ChainHead head_;
   std::string fund_id_;
   const std::vector<Event>* applying_ = nullptr;  // the batch whose observers run
+  std::thread::id applying_thread_;                // and the thread running them
 };
 
 // Turns a RocksDB status into ours, with advice a person can act on.
