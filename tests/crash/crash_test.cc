@@ -2,8 +2,6 @@
 // moments. After each restart every acknowledged batch is present, no batch is
 // partly present, and the chain verifies.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -45,11 +43,9 @@ TEST(CrashTest, KilledWriterLosesNothingAcknowledgedAndLeavesNoPartialBatch) {
       for (auto& key : Acks(child.stdout_fd)) acked.insert(key);
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(20 + rng() % 300));
-    kill(child.pid, SIGKILL);
-    int wstatus = 0;
-    waitpid(child.pid, &wstatus, 0);
+    bool killed = testing::KillAndReap(child);
     reader.join();
-    ASSERT_TRUE(WIFSIGNALED(wstatus)) << "append_loop exited by itself in round " << round;
+    ASSERT_TRUE(killed) << "append_loop exited by itself in round " << round;
 
     auto store = Store::Open(store_dir, StoreOptions{});
     ASSERT_TRUE(store.ok()) << "round " << round << ": " << store.status().ToString();

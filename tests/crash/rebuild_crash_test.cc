@@ -4,8 +4,6 @@
 // chain head and equal, byte for byte, to a rebuild in a scratch store, with no
 // bulk-load files left behind.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <filesystem>
@@ -65,11 +63,9 @@ TEST(RebuildCrashTest, AKilledRebuildIsFinishedWhenTheFundOpensAndEqualsAFreshOn
     testing::Child child = testing::SpawnReadingStdout(REBUILD_LOOP_PATH, {store_dir});
     std::thread reader([&] { rebuilds_seen += static_cast<int>(testing::ReadLines(child.stdout_fd).size()); });
     std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 400));
-    kill(child.pid, SIGKILL);
-    int wstatus = 0;
-    waitpid(child.pid, &wstatus, 0);
+    bool killed = testing::KillAndReap(child);
     reader.join();
-    ASSERT_TRUE(WIFSIGNALED(wstatus)) << "rebuild_loop exited by itself in round " << round;
+    ASSERT_TRUE(killed) << "rebuild_loop exited by itself in round " << round;
 
     auto opened = OpenProjectedFund(OptionsFor(store_dir));
     ASSERT_TRUE(opened.ok()) << "round " << round << ": " << opened.status().ToString();

@@ -2,8 +2,6 @@
 // each restart (which catches up from the topic) nothing acknowledged is lost,
 // nothing is applied twice, the chain verifies and the projections equal a rebuild.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <map>
@@ -46,11 +44,9 @@ TEST(KafkaCrashTest, KilledWriterLosesNothingAcknowledgedAndAppliesNothingTwice)
     std::thread reader([&] { Drain(child.stdout_fd, &round_acks, &ready); });
     // Most kills land while batches are being written; some during start-up.
     std::this_thread::sleep_for(std::chrono::milliseconds(1500 + rng() % 2500));
-    kill(child.pid, SIGKILL);
-    int wstatus = 0;
-    waitpid(child.pid, &wstatus, 0);
+    bool killed = testing::KillAndReap(child);
     reader.join();
-    ASSERT_TRUE(WIFSIGNALED(wstatus)) << "the writer stopped by itself in round " << round;
+    ASSERT_TRUE(killed) << "the writer stopped by itself in round " << round;
     ready_rounds += ready;
     acked.insert(round_acks.begin(), round_acks.end());
   }

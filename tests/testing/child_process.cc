@@ -1,5 +1,7 @@
 #include "tests/testing/child_process.h"
 
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "events/check.h"
@@ -23,6 +25,13 @@ Child SpawnReadingStdout(const std::string& program, const std::vector<std::stri
   }
   close(fds[1]);
   return Child{pid, fds[0]};
+}
+
+bool KillAndReap(const Child& child) {
+  kill(child.pid, SIGKILL);
+  int wstatus = 0;
+  HUZHU_CHECK(waitpid(child.pid, &wstatus, 0) == child.pid);
+  return WIFSIGNALED(wstatus);
 }
 
 std::vector<std::string> ReadLines(int fd) {

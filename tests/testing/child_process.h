@@ -17,6 +17,10 @@ struct Child {
 // Starts `program` with `args`; its standard output goes to the returned pipe.
 Child SpawnReadingStdout(const std::string& program, const std::vector<std::string>& args);
 
+// Kills the child with SIGKILL and reaps it. Returns false when it had already
+// exited by itself (a helper that stops on its own is a failed crash test).
+bool KillAndReap(const Child& child);
+
 // Reads the pipe until the child's end closes it; returns the complete lines (a
 // torn last line, cut by the kill, is not one).
 std::vector<std::string> ReadLines(int fd);
