@@ -39,28 +39,62 @@ DecodePipeline::~DecodePipeline() {
 
 unsigned DecodePipeline::WorkersFor(uint64_t events) {
   if (events < 4 * kChunkEventsMax) return 0;  // Threads would cost more than they save.
-  // The calling thread decodes too (WaitReady), so one core is already busy.
+  // The calling thread produces too when it would otherwise wait, so one core is already busy.
   unsigned cores = std::max(std::thread::hardware_concurrency(), 2u);
   return std::min(cores - 1, kDecodeWorkersMax);
 }
 
+// One Run's ring of chunks. Chunk k lives in ring[k % ring.size()]; chunks are
+// claimed for reading in order (`filled`), and visited in order (`consumed`).
+struct DecodePipeline::Scan {
+  rocksdb::Iterator* it;
+  std::vector<Chunk> ring;
+  size_t filled = 0;
+  size_t consumed = 0;
+  bool reading = false;    // a producer is reading the iterator
+  bool exhausted = false;  // nothing more to read: the iterator's end, a bad key, or the scan stopped
+  int busy = 0;            // producers at work on a chunk of `ring`
+};
+
+bool DecodePipeline::CanProduce() const {
+  return scan_ != nullptr && !scan_->reading && !scan_->exhausted &&
+         scan_->filled - scan_->consumed < scan_->ring.size();
+}
+
 void DecodePipeline::WorkerLoop() {
+  std::unique_lock lock(mu_);
   for (;;) {
-    Chunk* chunk = nullptr;
-    {
-      std::unique_lock lock(mu_);
-      work_cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-      if (stop_) return;
-      chunk = queue_.front();
-      queue_.pop_front();
-    }
-    Decode(chunk);
-    {
-      std::lock_guard lock(mu_);
-      chunk->ready = true;
-    }
-    done_cv_.notify_all();
+    work_cv_.wait(lock, [&] { return stop_ || CanProduce(); });
+    if (stop_) return;
+    Produce(lock);
   }
+}
+
+void DecodePipeline::Produce(std::unique_lock<std::mutex>& lock) {
+  Scan& scan = *scan_;
+  Chunk* chunk = &scan.ring[scan.filled % scan.ring.size()];
+  ++scan.filled;
+  ++scan.busy;
+  scan.reading = true;
+  chunk->ready = false;
+  lock.unlock();
+  Status read = Fill(scan.it, chunk);
+  bool more = read.ok() && scan.it->Valid();
+  lock.lock();
+  scan.reading = false;
+  if (!more) scan.exhausted = true;
+  lock.unlock();
+  // The iterator is free for the next chunk: for a worker, or for the caller if it
+  // is waiting for a chunk that is not ready.
+  work_cv_.notify_one();
+  done_cv_.notify_all();
+  Decode(chunk);
+  // The events read before a bad key are visited, then its error returned.
+  if (chunk->status.ok()) chunk->status = read;
+  lock.lock();
+  chunk->ready = true;
+  --scan.busy;
+  done_cv_.notify_all();
 }
 
 void DecodePipeline::Decode(Chunk* chunk) {
@@ -85,7 +119,6 @@ Status DecodePipeline::Fill(rocksdb::Iterator* it, Chunk* chunk) {
   chunk->arena.clear();
   chunk->seqs.clear();
   chunk->ends.clear();
-  chunk->ready = false;
   for (; it->Valid() && chunk->seqs.size() < kChunkEventsMax; it->Next()) {
     rocksdb::Slice key = it->key();
     if (key.size() != 8) return Status::Corruption("an events key is not 8 bytes long");
@@ -96,68 +129,43 @@ Status DecodePipeline::Fill(rocksdb::Iterator* it, Chunk* chunk) {
   return Status::Ok();
 }
 
-void DecodePipeline::Submit(Chunk* chunk) {
-  if (threads_.empty()) {
-    Decode(chunk);
-    chunk->ready = true;
-    return;
-  }
-  {
-    std::lock_guard lock(mu_);
-    queue_.push_back(chunk);
-  }
-  work_cv_.notify_one();
-}
-
-void DecodePipeline::WaitReady(Chunk* chunk) {
-  std::unique_lock lock(mu_);
-  // Rather than sleep while no worker has picked the chunk up yet, decode it here:
-  // the calling thread is a worker too when it would otherwise wait.
-  auto queued = std::find(queue_.begin(), queue_.end(), chunk);
-  if (queued != queue_.end()) {
-    queue_.erase(queued);
-    lock.unlock();
-    Decode(chunk);
-    chunk->ready = true;
-    return;
-  }
-  done_cv_.wait(lock, [&] { return chunk->ready; });
-}
-
 Status DecodePipeline::Run(rocksdb::Iterator* it, const EventVisitor& visit) {
-  std::vector<Chunk> ring(threads_.empty() ? 1 : kChunksInFlightMax);
-  // Whatever happens below, no worker may still hold a chunk of `ring` when it goes.
-  auto drain = [&](size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k) WaitReady(&ring[k % ring.size()]);
-  };
-  size_t filled = 0, consumed = 0;
-  while (true) {
-    if (it->Valid() && filled - consumed < ring.size()) {
-      Chunk* chunk = &ring[filled % ring.size()];
-      Status s = Fill(it, chunk);
-      if (!s.ok()) {
-        drain(consumed, filled);
-        return s;
+  Scan scan{it, std::vector<Chunk>(threads_.empty() ? 1 : kChunksInFlightMax)};
+  scan.exhausted = !it->Valid();
+  std::unique_lock lock(mu_);
+  scan_ = &scan;
+  work_cv_.notify_all();
+  Status result;
+  while (scan.consumed < scan.filled || !scan.exhausted) {
+    Chunk* chunk = &scan.ring[scan.consumed % scan.ring.size()];
+    if (scan.consumed == scan.filled || !chunk->ready) {
+      // Rather than sleep while the next chunk is not ready, produce one here.
+      if (CanProduce()) {
+        Produce(lock);
+      } else {
+        done_cv_.wait(lock);
       }
-      Submit(chunk);
-      ++filled;
       continue;
     }
-    if (consumed == filled) break;
-    Chunk* chunk = &ring[consumed % ring.size()];
-    WaitReady(chunk);
-    ++consumed;
-    // The events decoded before a damaged one are visited, then its error returned.
+    lock.unlock();
     Status s;
     for (size_t i = 0; i < chunk->decoded && s.ok(); ++i) s = visit(chunk->events[i], chunk->Record(i));
     if (s.ok()) s = chunk->status;
+    lock.lock();
+    ++scan.consumed;
+    work_cv_.notify_one();  // its chunk is free again
     if (!s.ok()) {
-      drain(consumed, filled);
-      return s;
+      result = s;
+      break;
     }
   }
-  if (!it->status().ok()) return Status::Corruption("");  // Replaced by the caller's message.
-  return Status::Ok();
+  // No producer may still hold a chunk of `scan` when it goes.
+  scan.exhausted = true;
+  done_cv_.wait(lock, [&] { return scan.busy == 0; });
+  scan_ = nullptr;
+  lock.unlock();
+  if (result.ok() && !it->status().ok()) return Status::Corruption("");  // Replaced by the caller's message.
+  return result;
 }
 
 }  // namespace huzhu

@@ -1,14 +1,15 @@
-// DecodePipeline: reads event records from a RocksDB iterator on the calling
-// thread, decodes and hash-checks them on worker threads, and hands them back to
-// the caller in seq order. Replay, verification and projection rebuilds all scan
-// the whole ledger; hashing and decoding cost more than reading, so they are spread
-// over the cores while the order the caller sees stays the chain's order.
+// DecodePipeline: reads event records from a RocksDB iterator and decodes and
+// hash-checks them on worker threads, handing them back to the caller in seq order.
+// Replay, verification and projection rebuilds all scan the whole ledger; reading,
+// hashing and decoding cost more than a rebuild's caller can spare, so they run
+// beside it while the order the caller sees stays the chain's order. Whoever takes
+// the next chunk reads it from the iterator (one reader at a time, in order) and
+// decodes it; the caller takes one too rather than wait idle.
 #pragma once
 
 #include <rocksdb/iterator.h>
 
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -47,17 +48,22 @@ class DecodePipeline {
 
  private:
   struct Chunk;
+  struct Scan;
   void WorkerLoop();
+  // True when the Run in progress has a free chunk and nobody is reading the iterator.
+  bool CanProduce() const;
+  // Reads the next chunk from the iterator and decodes it. REQUIRES: `lock` holds
+  // mu_ and CanProduce(); holds it again on return. The iterator is read without
+  // the lock (only one producer reads at a time), the chunk decoded without it.
+  void Produce(std::unique_lock<std::mutex>& lock);
+  static Status Fill(rocksdb::Iterator* it, Chunk* chunk);
   static void Decode(Chunk* chunk);
-  Status Fill(rocksdb::Iterator* it, Chunk* chunk);
-  void Submit(Chunk* chunk);
-  void WaitReady(Chunk* chunk);
 
   std::vector<std::thread> threads_;
   std::mutex mu_;
-  std::condition_variable work_cv_;
-  std::condition_variable done_cv_;
-  std::deque<Chunk*> queue_;
+  std::condition_variable work_cv_;  // a chunk can be produced, or stop_
+  std::condition_variable done_cv_;  // a chunk is ready, or a producer finished
+  Scan* scan_ = nullptr;             // the Run in progress
   bool stop_ = false;
 };
 

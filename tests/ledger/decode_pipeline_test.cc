@@ -76,6 +76,19 @@ TEST_F(DecodePipelineTest, RecordUnderTheWrongKeyIsCorrupt) {
       << report.status().ToString();
 }
 
+TEST_F(DecodePipelineTest, AKeyOfTheWrongLengthStopsTheScanAfterTheEventsBeforeIt) {
+  std::string stray = keys::EventKey(6500) + "x";  // sorts right after seq 6500
+  ASSERT_TRUE(f_.store().db()->Put({}, f_.store().cf(keys::kEventsCf), stray, "whatever").ok());
+  uint64_t last_seen = 0;
+  Status s = f_.store().ForEach(1, 0, [&](const Event& e, std::string_view) {
+    last_seen = e.seq();
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), Status::Code::kCorruption);
+  EXPECT_NE(s.message().find("not 8 bytes long"), std::string::npos) << s.ToString();
+  EXPECT_EQ(last_seen, 6500u);
+}
+
 TEST_F(DecodePipelineTest, VisitorErrorStopsTheScan) {
   int visited = 0;
   Status s = f_.store().ForEach(1, 0, [&](const Event& e, std::string_view) {
