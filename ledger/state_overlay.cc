@@ -3,21 +3,22 @@
 #include <algorithm>
 #include <future>
 #include <memory>
+#include <set>
 
 #include "ledger/store.h"
 
 namespace huzhu {
 
 Result<std::optional<std::string>> StateOverlay::Get(const std::string& key) const {
-  auto it = pending_.find(key);
-  if (it != pending_.end()) return it->second;
-  auto cached = read_cache_.find(key);
-  if (cached != read_cache_.end()) return cached->second;
+  auto it = slots_.find(key);
+  if (it != slots_.end() && it->second.known != Known::kNothing) return it->second.value;
   std::string value;
   rocksdb::Status s = db_->Get({}, cf_, key, &value);
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the fund's state");
   std::optional<std::string> found = s.IsNotFound() ? std::nullopt : std::optional<std::string>(std::move(value));
-  read_cache_.emplace(key, found);
+  Slot& slot = it != slots_.end() ? it->second : slots_[key];
+  slot.value = found;
+  slot.known = Known::kRead;
   return found;
 }
 
@@ -49,7 +50,10 @@ Status MultiGetRange(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std
 }  // namespace
 
 Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
-  std::erase_if(keys, [&](const std::string& k) { return pending_.count(k) > 0 || read_cache_.count(k) > 0; });
+  std::erase_if(keys, [&](const std::string& k) {
+    auto it = slots_.find(k);
+    return it != slots_.end() && it->second.known != Known::kNothing;
+  });
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   if (keys.empty()) return Status::Ok();
@@ -64,41 +68,45 @@ Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
     RETURN_IF_ERROR(lower);
     RETURN_IF_ERROR(rest);
   }
-  read_cache_.reserve(read_cache_.size() + keys.size());
+  slots_.reserve(slots_.size() + keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    read_cache_.emplace(std::move(keys[i]), fetched.found[i] ? std::optional<std::string>(fetched.values[i].ToString())
-                                                             : std::nullopt);
+    Slot& slot = slots_[std::move(keys[i])];
+    slot.value = fetched.found[i] ? std::optional<std::string>(fetched.values[i].ToString()) : std::nullopt;
+    slot.known = Known::kRead;
   }
   return Status::Ok();
 }
 
-void StateOverlay::Remember(const std::string& key) {
-  if (!keep_undo_) return;
-  auto it = pending_.find(key);
-  undo_.emplace_back(key, it == pending_.end() ? std::nullopt
-                                               : std::optional<std::optional<std::string>>(it->second));
+StateOverlay::Slot& StateOverlay::Write(const std::string& key) {
+  Entry* entry = &*slots_.try_emplace(key).first;
+  Slot& slot = entry->second;
+  if (keep_undo_) undo_.emplace_back(entry, slot);
+  if (!slot.unflushed) {
+    slot.unflushed = true;
+    unflushed_.push_back(entry);
+  }
+  if (!slot.listed) {
+    slot.listed = true;
+    written_.push_back(entry);
+  }
+  slot.known = Known::kWritten;
+  return slot;
 }
 
 void StateOverlay::RollbackTo(size_t savepoint) {
   while (undo_.size() > savepoint) {
-    auto& [key, previous] = undo_.back();
-    if (previous) pending_[key] = *previous;
-    else pending_.erase(key);
+    auto& [entry, previous] = undo_.back();
+    Slot& slot = entry->second;
+    // Only what it holds goes back: it stays listed, and is skipped where it no longer counts as written.
+    slot.value = std::move(previous.value);
+    slot.known = previous.known;
     undo_.pop_back();
   }
 }
 
-void StateOverlay::Put(const std::string& key, std::string value) {
-  Remember(key);
-  pending_[key] = std::move(value);
-  unflushed_.insert(key);
-}
+void StateOverlay::Put(const std::string& key, std::string value) { Write(key).value = std::move(value); }
 
-void StateOverlay::Delete(const std::string& key) {
-  Remember(key);
-  pending_[key] = std::nullopt;
-  unflushed_.insert(key);
-}
+void StateOverlay::Delete(const std::string& key) { Write(key).value = std::nullopt; }
 
 Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) const {
   std::set<std::string> keys;
@@ -107,19 +115,23 @@ Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) c
     keys.insert(it->key().ToString());
   }
   if (!it->status().ok()) return FromRocks(it->status(), "scanning the fund's state");
-  for (auto p = pending_.lower_bound(prefix); p != pending_.end() && p->first.starts_with(prefix); ++p) {
-    if (p->second) keys.insert(p->first);
-    else keys.erase(p->first);
+  for (const Entry* entry : written_) {
+    const auto& [key, slot] = *entry;
+    if (!key.starts_with(prefix) || slot.known != Known::kWritten) continue;  // or rolled back
+    if (slot.value) keys.insert(key);
+    else keys.erase(key);
   }
   return std::vector<std::string>(keys.begin(), keys.end());
 }
 
+// In the order first written: the batch's contents do not depend on it (a key is
+// staged once, with its last value).
 Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
-  for (const auto& key : unflushed_) {
-    auto found = pending_.find(key);
-    if (found == pending_.end()) continue;  // written, then rolled back
-    const auto& value = found->second;
-    rocksdb::Status s = value ? wb->Put(cf_, key, *value) : wb->Delete(cf_, key);
+  for (Entry* entry : unflushed_) {
+    auto& [key, slot] = *entry;
+    slot.unflushed = false;
+    if (slot.known != Known::kWritten) continue;  // written, then rolled back
+    rocksdb::Status s = slot.value ? wb->Put(cf_, key, *slot.value) : wb->Delete(cf_, key);
     if (!s.ok()) return FromRocks(s, "staging the fund's state");
   }
   unflushed_.clear();
@@ -127,9 +139,9 @@ Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
 }
 
 void StateOverlay::Clear() {
-  pending_.clear();
-  read_cache_.clear();
+  slots_.clear();
   unflushed_.clear();
+  written_.clear();
   undo_.clear();
   keep_undo_ = false;
 }

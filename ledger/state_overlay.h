@@ -9,10 +9,9 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
-#include <map>
-#include <unordered_map>
+#include <cstdint>
 #include <optional>
-#include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -50,20 +49,38 @@ class StateOverlay {
   Status FlushInto(rocksdb::WriteBatch* wb);
   // Forgets every pending write (after a dry run, a refused batch, or a commit).
   void Clear();
-  bool empty() const { return pending_.empty(); }
 
  private:
+  // What the overlay knows of one key. One hash map answers every Get, whether the
+  // key was written by this batch or read from RocksDB: a lookup is one hash probe
+  // (the ordered maps this replaced cost a string compare per tree level, and the
+  // writer looks keys up millions of times a minute).
+  enum class Known : uint8_t {
+    kNothing,  // written and rolled back: ask RocksDB again
+    kRead,     // `value` is what RocksDB holds (nullopt: absent)
+    kWritten,  // `value` is this batch's write (nullopt: deleted)
+  };
+  struct Slot {
+    std::optional<std::string> value;
+    Known known = Known::kNothing;
+    bool unflushed = false;  // listed in unflushed_
+    bool listed = false;     // listed in written_
+  };
+  using Slots = std::unordered_map<std::string, Slot>;
+  using Entry = Slots::value_type;  // a node of slots_: stays put until Clear()
+
+  Slot& Write(const std::string& key);
+
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
-  std::map<std::string, std::optional<std::string>> pending_;  // nullopt: deleted
-  // What was read from RocksDB since the last Clear(): a batch reads the same unit,
-  // plan or member many times, and nothing else writes while it is checked.
-  mutable std::unordered_map<std::string, std::optional<std::string>> read_cache_;
-  std::set<std::string> unflushed_;
-  // (key, what pending_ held for it before: absent, or a value / deletion)
-  std::vector<std::pair<std::string, std::optional<std::optional<std::string>>>> undo_;
+  mutable Slots slots_;  // cleared by Clear(); a batch reads the same unit, plan or member many times
+  // Keys written since the last FlushInto, and since the last Clear (for Keys()), in
+  // the order first written.
+  std::vector<Entry*> unflushed_;
+  std::vector<Entry*> written_;
+  // (key, its slot before a write), recorded once a savepoint is taken
+  std::vector<std::pair<Entry*, Slot>> undo_;
   bool keep_undo_ = false;
-  void Remember(const std::string& key);
 };
 
 }  // namespace huzhu

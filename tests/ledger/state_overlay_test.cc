@@ -65,5 +65,60 @@ TEST_F(StateOverlayTest, ClearForgetsWhatWasReadAhead) {
   EXPECT_EQ(Read(kv, "K/2"), "born");
 }
 
+// An import drops a bad row's writes with RollbackTo and goes on: reads, key listings
+// and what is staged for RocksDB must then be as if those writes never happened.
+TEST_F(StateOverlayTest, RollbackUndoesWritesForReadsListingsAndTheBatch) {
+  Commit("V/u1/a", "committed");
+  Commit("V/u1/b", "committed");
+  StateOverlay kv(db_, db_->DefaultColumnFamily());
+  EXPECT_EQ(Read(kv, "V/u1/a"), "committed");  // read, so cached, before being written
+  kv.Put("V/u1/c", "kept");
+  size_t savepoint = kv.Savepoint();
+  kv.Put("V/u1/a", "dropped");
+  kv.Delete("V/u1/b");
+  kv.Put("V/u1/d", "dropped");
+  kv.Put("V/u1/c", "dropped");
+  EXPECT_EQ(Read(kv, "V/u1/a"), "dropped");
+  EXPECT_EQ(*kv.Keys("V/u1/"), (std::vector<std::string>{"V/u1/a", "V/u1/c", "V/u1/d"}));
+
+  kv.RollbackTo(savepoint);
+  EXPECT_EQ(Read(kv, "V/u1/a"), "committed");
+  EXPECT_EQ(Read(kv, "V/u1/b"), "committed");
+  EXPECT_EQ(Read(kv, "V/u1/c"), "kept");
+  EXPECT_EQ(Read(kv, "V/u1/d"), std::nullopt);
+  EXPECT_EQ(*kv.Keys("V/u1/"), (std::vector<std::string>{"V/u1/a", "V/u1/b", "V/u1/c"}));
+  kv.Delete("V/u1/a");  // a write after the rollback still counts
+  EXPECT_EQ(*kv.Keys("V/u1/"), (std::vector<std::string>{"V/u1/b", "V/u1/c"}));
+
+  rocksdb::WriteBatch batch;
+  ASSERT_TRUE(kv.FlushInto(&batch).ok());
+  EXPECT_EQ(batch.Count(), 2u);  // the deletion of a and the put of c, nothing rolled back
+  ASSERT_TRUE(db_->Write({}, &batch).ok());
+  kv.Clear();
+  EXPECT_EQ(Read(kv, "V/u1/a"), std::nullopt);
+  EXPECT_EQ(Read(kv, "V/u1/b"), "committed");
+  EXPECT_EQ(Read(kv, "V/u1/c"), "kept");
+  EXPECT_EQ(Read(kv, "V/u1/d"), std::nullopt);
+}
+
+// A key written twice between flushes is staged once, with its last value; one
+// written again after a flush is staged again.
+TEST_F(StateOverlayTest, FlushStagesEachWrittenKeyOnceWithItsLastValue) {
+  StateOverlay kv(db_, db_->DefaultColumnFamily());
+  kv.Put("K/1", "first");
+  kv.Put("K/1", "second");
+  kv.Put("K/2", "x");
+  rocksdb::WriteBatch batch;
+  ASSERT_TRUE(kv.FlushInto(&batch).ok());
+  EXPECT_EQ(batch.Count(), 2u);
+  kv.Put("K/1", "third");
+  ASSERT_TRUE(kv.FlushInto(&batch).ok());
+  EXPECT_EQ(batch.Count(), 3u);
+  ASSERT_TRUE(db_->Write({}, &batch).ok());
+  std::string value;
+  ASSERT_TRUE(db_->Get({}, "K/1", &value).ok());
+  EXPECT_EQ(value, "third");
+}
+
 }  // namespace
 }  // namespace huzhu
