@@ -12,6 +12,7 @@ Result<std::unique_ptr<Fund>> Fund::Open(const FundOptions& o) {
   store_options.block_cache_bytes = o.block_cache_bytes;
   store_options.extra_column_families = o.extra_column_families;
   store_options.extra_column_families.push_back(kStateCf);
+  store_options.point_read_families.push_back(kStateCf);
   ASSIGN_OR_RETURN(fund->store_, Store::Open(o.data_dir, store_options));
   fund->state_ = std::make_unique<FundState>(fund->store_.get());
   fund->store_->AddObserver(fund->state_.get());

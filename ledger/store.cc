@@ -1,5 +1,6 @@
 #include "ledger/store.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <rocksdb/filter_policy.h>
@@ -63,10 +64,8 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(const StoreOptions& o,
   // LZ4 decompresses about twice as fast as RocksDB's default Snappy at a similar
   // ratio: replay, verification and rebuilds read every block.
   cf.compression = rocksdb::kLZ4Compression;
-  // A bloom filter over each memtable's keys: most point reads of the fund's state
-  // look for a record written long ago (or never), and skip the memtables this way.
+  // Memtable bloom filters: only for point_read_families (Store::OptionsFor).
   cf.memtable_whole_key_filtering = true;
-  cf.memtable_prefix_bloom_size_ratio = 0.05;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -140,7 +139,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   auto write_buffers = std::make_shared<rocksdb::WriteBufferManager>(o.block_cache_bytes / 4, cache);
   store->cf_options_ = MakeCfOptions(o, cache);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const auto& name : ColumnFamilyNames(path, o)) descriptors.emplace_back(name, store->cf_options_);
+  for (const auto& name : ColumnFamilyNames(path, o)) descriptors.emplace_back(name, store->OptionsFor(name));
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   rocksdb::DBOptions db_options(MakeDbOptions(o));
@@ -174,9 +173,18 @@ Result<rocksdb::ColumnFamilyHandle*> Store::RecreateColumnFamily(const std::stri
   RETURN_IF_ERROR(FromRocks(db_->DestroyColumnFamilyHandle(it->second), "closing column family " + name));
   cfs_.erase(it);
   rocksdb::ColumnFamilyHandle* fresh = nullptr;
-  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(cf_options_, name, &fresh), "creating column family " + name));
+  RETURN_IF_ERROR(FromRocks(db_->CreateColumnFamily(OptionsFor(name), name, &fresh), "creating column family " + name));
   cfs_[name] = fresh;
   return fresh;
+}
+
+rocksdb::ColumnFamilyOptions Store::OptionsFor(const std::string& name) const {
+  rocksdb::ColumnFamilyOptions options = cf_options_;
+  const auto& filtered = options_.point_read_families;
+  if (name == keys::kIdempotencyCf || std::find(filtered.begin(), filtered.end(), name) != filtered.end()) {
+    options.memtable_prefix_bloom_size_ratio = 0.05;
+  }
+  return options;
 }
 
 std::string Store::fund_id() const {

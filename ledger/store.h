@@ -126,6 +126,8 @@ class Store {
   std::unique_ptr<rocksdb::DB> db_;
   std::map<std::string, rocksdb::ColumnFamilyHandle*> cfs_;
   rocksdb::ColumnFamilyOptions cf_options_;  // for families created after opening
+  // cf_options_, with a memtable bloom filter for the families that want one.
+  rocksdb::ColumnFamilyOptions OptionsFor(const std::string& name) const;
   std::vector<BatchObserver*> observers_;
 
   mutable std::mutex mu_;  // guards head_, fund_id_ and applying_

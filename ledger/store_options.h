@@ -31,6 +31,13 @@ struct StoreOptions {
 
   // Column families the caller (the projections) owns, created when missing.
   std::vector<std::string> extra_column_families;
+
+  // Families whose point reads mostly look for keys the memtable does not hold (a
+  // record written long ago, or never): they get a bloom filter over the memtable's
+  // keys, so those reads skip it. Every other family is written far more often than
+  // it is read, and the filter would cost a hash and a cache miss per written row.
+  // The idempotency family is always one.
+  std::vector<std::string> point_read_families;
 };
 
 }  // namespace huzhu
