@@ -11,6 +11,7 @@
 
 #include "events/codec.h"
 #include "ledger/decode_pipeline.h"
+#include "ledger/sorted_batch.h"
 
 namespace huzhu {
 
@@ -371,7 +372,10 @@ Result<std::vector<Event>> Store::Append(AppendBatch batch) {
   }
   rocksdb::WriteOptions write_options;
   write_options.sync = options_.sync;
-  Status written = FromRocks(db_->Write(write_options, &wb), "appending a batch of events");
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (const auto& [name, handle] : cfs_) families.push_back(handle);
+  std::optional<rocksdb::WriteBatch> sorted = SortedBatch(wb, families);
+  Status written = FromRocks(db_->Write(write_options, sorted ? &*sorted : &wb), "appending a batch of events");
   if (!written.ok()) {
     AbortObservers();
     return written;
