@@ -4,6 +4,7 @@
 
 #include "ledger/bulk_loader.h"
 #include "ledger/keys.h"
+#include "ledger/sorted_batch.h"
 
 namespace huzhu {
 
@@ -41,6 +42,8 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
   uint64_t head = events.head().seq;
   std::vector<std::unique_ptr<BulkLoader>> loaders;
   for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits));
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (const ReplayTarget& t : targets) families.push_back(t.cf);
   rocksdb::WriteBatch wb;
   rocksdb::WriteOptions no_wal;
   no_wal.disableWAL = true;
@@ -49,7 +52,8 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
       RETURN_IF_ERROR(t.kv->FlushInto(&wb));
       t.kv->Clear();
     }
-    RETURN_IF_ERROR(FromRocks(out->Write(no_wal, &wb), "writing a rebuilt projection"));
+    std::optional<rocksdb::WriteBatch> sorted = SortedBatch(wb, families);
+    RETURN_IF_ERROR(FromRocks(out->Write(no_wal, sorted ? &*sorted : &wb), "writing a rebuilt projection"));
     wb.Clear();
     return Status::Ok();
   };
@@ -70,8 +74,6 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
   if (written.ok()) written = write_chunk();
   for (const ReplayTarget& t : targets) t.kv->Clear();
   RETURN_IF_ERROR(written);
-  std::vector<rocksdb::ColumnFamilyHandle*> families;
-  for (const ReplayTarget& t : targets) families.push_back(t.cf);
   RETURN_IF_ERROR(FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection"));
   rocksdb::WriteBatch done;
   for (const ReplayTarget& t : targets) {
