@@ -14,6 +14,7 @@ PACKAGES=(
   libssl-dev                        # SHA-256 (OpenSSL EVP)
   nlohmann-json3-dev                # JSON export and plan catalog
   libcsv-dev                        # CSV import (RFC 4180 parsing)
+  libjemalloc-dev                   # malloc for the programs (many small strings)
 )
 
 # The test broker runs Apache Kafka's jars on Java 17+, fetched with Maven.
