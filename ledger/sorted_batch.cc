@@ -14,8 +14,9 @@ struct Row {
   rocksdb::Slice value;
 };
 
-// Collects the batch's rows; the slices point into the batch. Operations other than
-// Put and Delete keep the base class's answer (not supported), which stops Iterate.
+// Collects the batch's rows; the slices point into the batch. Any other operation is
+// noted as unsupported (the base class would drop some of them silently), and the
+// caller also checks that every counted row was collected.
 class RowCollector : public rocksdb::WriteBatch::Handler {
  public:
   std::vector<Row> rows;
@@ -28,8 +29,19 @@ class RowCollector : public rocksdb::WriteBatch::Handler {
     rows.push_back({family, true, key, {}});
     return rocksdb::Status::OK();
   }
+  rocksdb::Status SingleDeleteCF(uint32_t, const rocksdb::Slice&) override { return Unsupported(); }
+  rocksdb::Status DeleteRangeCF(uint32_t, const rocksdb::Slice&, const rocksdb::Slice&) override {
+    return Unsupported();
+  }
+  rocksdb::Status MergeCF(uint32_t, const rocksdb::Slice&, const rocksdb::Slice&) override { return Unsupported(); }
   void LogData(const rocksdb::Slice&) override { unsupported = true; }
   bool unsupported = false;
+
+ private:
+  rocksdb::Status Unsupported() {
+    unsupported = true;
+    return rocksdb::Status::NotSupported("SortedBatch reorders puts and deletes only");
+  }
 };
 
 }  // namespace
@@ -38,7 +50,9 @@ std::optional<rocksdb::WriteBatch> SortedBatch(const rocksdb::WriteBatch& batch,
                                                const std::vector<rocksdb::ColumnFamilyHandle*>& families) {
   RowCollector collector;
   collector.rows.reserve(batch.Count());
-  if (!batch.Iterate(&collector).ok() || collector.unsupported) return std::nullopt;
+  if (!batch.Iterate(&collector).ok() || collector.unsupported || collector.rows.size() != batch.Count()) {
+    return std::nullopt;
+  }
   std::unordered_map<uint32_t, rocksdb::ColumnFamilyHandle*> by_id;
   for (auto* family : families) by_id[family->GetID()] = family;
   std::stable_sort(collector.rows.begin(), collector.rows.end(), [](const Row& a, const Row& b) {
