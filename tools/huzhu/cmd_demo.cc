@@ -2,9 +2,14 @@
 // seed) through the same commands and rules a person would use, then prints the
 // annual report with last year beside this year, the books and the fund's health,
 // verifies the chain and the projections, and writes the report as JSON and CSV.
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "events/json.h"
 #include "projections/annual_report.h"
@@ -89,6 +94,32 @@ Status RequireNewFund(Fund& fund, const std::string& fund_id) {
                                "topic");
 }
 
+// How long each part of the demo took, printed on stderr at the end (stdout is the
+// report, the same on every run).
+class PhaseClock {
+ public:
+  void End(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    phases_.emplace_back(phase, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+  void Print() const {
+    double total = 0;
+    std::string line = "demo took";
+    for (const auto& [phase, seconds] : phases_) {
+      char part[96];
+      std::snprintf(part, sizeof part, "%s %s %.1f s", total == 0 ? "" : ";", phase.c_str(), seconds);
+      line += part;
+      total += seconds;
+    }
+    std::fprintf(stderr, "%s; in all %.1f s\n", line.c_str(), total);
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, double>> phases_;
+};
+
 Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   ASSIGN_OR_RETURN(gen::Scale scale, gen::ScaleNamed(o.scale));
   if (!fs::exists(o.catalog)) {
@@ -110,10 +141,12 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   std::printf("generating a %s fund, seed %llu, into %s through the %s journal\n", scale.name.c_str(),
               static_cast<unsigned long long>(o.seed), options.data_dir.c_str(),
               std::string(ledger.fund->journal().name()).c_str());
+  PhaseClock phases;
   Progress progress("recording events", 0);
   ASSIGN_OR_RETURN(gen::GeneratorStats stats,
                    gen::Generate(*ledger.fund, *clock, g, o.catalog, [&](uint64_t seq) { progress.Update(seq); }));
   progress.Finish();
+  phases.End("recording");
   const Store& store = ledger.fund->store();
   std::printf("recorded %llu events:", static_cast<unsigned long long>(store.head().seq));
   for (const auto& [what, n] : stats.counts) std::printf(" %s %lld;", what.c_str(), static_cast<long long>(n));
@@ -124,6 +157,7 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   std::printf("%s", ReportAsText(report).c_str());
   PrintBooks(store);
   PrintHealth(report);
+  phases.End("report, books and health");
 
   // The two audits only read the store: the chain is verified on a second thread
   // while the projections are rebuilt and compared.
@@ -136,12 +170,16 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   if (audit.difference) return Status::Corruption("projection " + audit.difference->projection + " differs from its rebuild");
   std::printf("audit projections: rebuilt from the events, %llu rows equal byte for byte\n",
               static_cast<unsigned long long>(audit.rows_compared));
+  phases.End("audits");
 
   RETURN_IF_ERROR(WriteFile(fs::path(o.out) / ("report-" + std::to_string(year) + ".json"), ReportAsJson(report)));
   RETURN_IF_ERROR(WriteFile(fs::path(o.out) / ("report-" + std::to_string(year) + ".csv"), ReportAsCsv(report)));
   if (o.export_events) RETURN_IF_ERROR(Export(store, fs::path(o.out) / "events.jsonl"));
   std::printf("wrote %s/report-%d.json, report-%d.csv%s\n", o.out.c_str(), year, year,
               o.export_events ? ", events.jsonl (personal data masked)" : "");
+  phases.End("files");
+  std::fflush(stdout);
+  phases.Print();
   return Status::Ok();
 }
 
