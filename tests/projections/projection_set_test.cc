@@ -8,6 +8,7 @@
 #include "projections/balance_projection.h"
 #include "projections/claims_projection.h"
 #include "projections/member_history_projection.h"
+#include "projections/report_projection.h"
 #include "tests/testing/fund_fixture.h"
 
 namespace huzhu {
@@ -94,6 +95,31 @@ TEST(ProjectionSetTest, AuditNamesATamperedRow) {
   EXPECT_EQ(audit->difference->projection, "balance");
   EXPECT_EQ(audit->difference->key_hex, ToHex(key));
   ASSERT_TRUE(f.projections()->Rebuild("balance", nullptr).ok());  // the fixture audits again at the end
+}
+
+// The families are compared side by side; whichever finishes first, the audit names
+// the first difference in projection order (members before report).
+TEST(ProjectionSetTest, AuditNamesTheFirstProjectionInOrderThatDiffers) {
+  testing::FundFixture f(200, true);
+  f.Contribute("C1", 10'000);
+  Store& store = f.fund().store();
+  MemberHistoryProjection members;
+  ReportProjection report;
+  ASSERT_TRUE(store.db()->Put({}, store.cf(report.column_family()), "a stray row", "").ok());
+  testing::TempDir scratch;
+  auto audit = AuditProjections(store, scratch.Sub("s"), nullptr);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->projection, "report");
+
+  ASSERT_TRUE(store.db()->Put({}, store.cf(members.column_family()), "a stray row", "").ok());
+  audit = AuditProjections(store, scratch.Sub("t"), nullptr);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->projection, "members");
+  EXPECT_EQ(audit->difference->key_hex, ToHex("a stray row"));
+  EXPECT_EQ(audit->difference->rebuilt_hex, "absent");
+  ASSERT_TRUE(f.projections()->Rebuild("", nullptr).ok());  // the fixture audits again at the end
 }
 
 TEST(ProjectionSetTest, RebuildRestoresATamperedProjection) {
