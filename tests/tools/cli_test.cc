@@ -85,6 +85,16 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Huzhu("events show --help").exit_code, 0);
 }
 
+TEST_F(CliTest, CacheSizeIsTakenWithinItsRange) {
+  InitWithSample();
+  CommandResult verify = Huzhu("--cache-mib 64 audit verify");
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("chain verified: 201 events"), std::string::npos) << verify.out;
+  CommandResult small = Huzhu("--cache-mib 8 audit verify");
+  EXPECT_EQ(small.exit_code, 2);
+  EXPECT_NE(small.err.find("--cache-mib: Value 8 not in range 16"), std::string::npos) << small.err;
+}
+
 TEST_F(CliTest, MissingStoreSaysHowToCreateOne) {
   CommandResult r = Huzhu("audit verify");
   EXPECT_EQ(r.exit_code, 1);

@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
                  "replication factor of a new fund topic (production: 3)")->capture_default_str();
   app.add_option("--kafka-min-insync", cli.global.kafka_min_insync,
                  "min.insync.replicas of a new fund topic (production: 2)")->capture_default_str();
+  app.add_option("--cache-mib", cli.global.cache_mib,
+                 "RocksDB block cache in MiB, memtables included: the store's memory for reads")
+      ->check(CLI::Range(16, 1 << 20))
+      ->capture_default_str();
   AddInitCommand(app, cli);
   AddMembershipCommands(app, cli);
   AddClaimCommands(app, cli);
