@@ -115,9 +115,21 @@ Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) c
     keys.insert(it->key().ToString());
   }
   if (!it->status().ok()) return FromRocks(it->status(), "scanning the fund's state");
-  for (const Entry* entry : written_) {
-    const auto& [key, slot] = *entry;
-    if (!key.starts_with(prefix) || slot.known != Known::kWritten) continue;  // or rolled back
+  // Keys are asked for after a batch's writes (a unit's members, once its enrolments
+  // are dry-run): sorting what was written since the last call keeps each call to a
+  // binary search, however many keys the batch wrote.
+  auto by_key = [](const Entry* a, const Entry* b) { return a->first < b->first; };
+  if (written_sorted_ < written_.size()) {
+    auto middle = written_.begin() + static_cast<std::ptrdiff_t>(written_sorted_);
+    std::sort(middle, written_.end(), by_key);
+    std::inplace_merge(written_.begin(), middle, written_.end(), by_key);
+    written_sorted_ = written_.size();
+  }
+  auto first = std::lower_bound(written_.begin(), written_.end(), prefix,
+                                [](const Entry* e, const std::string& p) { return e->first < p; });
+  for (auto w = first; w != written_.end() && (*w)->first.starts_with(prefix); ++w) {
+    const auto& [key, slot] = **w;
+    if (slot.known != Known::kWritten) continue;  // rolled back
     if (slot.value) keys.insert(key);
     else keys.erase(key);
   }
@@ -142,6 +154,7 @@ void StateOverlay::Clear() {
   slots_.clear();
   unflushed_.clear();
   written_.clear();
+  written_sorted_ = 0;
   undo_.clear();
   keep_undo_ = false;
 }

@@ -77,7 +77,9 @@ class StateOverlay {
   // Keys written since the last FlushInto, and since the last Clear (for Keys()), in
   // the order first written.
   std::vector<Entry*> unflushed_;
-  std::vector<Entry*> written_;
+  // written_[0, written_sorted_) is in key order; Keys() sorts the rest in when asked.
+  mutable std::vector<Entry*> written_;
+  mutable size_t written_sorted_ = 0;
   // (key, its slot before a write), recorded once a savepoint is taken
   std::vector<std::pair<Entry*, Slot>> undo_;
   bool keep_undo_ = false;
