@@ -106,9 +106,10 @@ class PhaseClock {
   void Print() const {
     double total = 0;
     std::string line = "demo took";
-    for (const auto& [phase, seconds] : phases_) {
+    for (size_t i = 0; i < phases_.size(); ++i) {
+      const auto& [phase, seconds] = phases_[i];
       char part[96];
-      std::snprintf(part, sizeof part, "%s %s %.1f s", total == 0 ? "" : ";", phase.c_str(), seconds);
+      std::snprintf(part, sizeof part, "%s %s %.1f s", i == 0 ? "" : ";", phase.c_str(), seconds);
       line += part;
       total += seconds;
     }
