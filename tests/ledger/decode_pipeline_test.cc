@@ -38,6 +38,13 @@ class DecodePipelineTest : public ::testing::Test {
   void Overwrite(uint64_t seq, std::string record) {
     ASSERT_TRUE(f_.store().db()->Put({}, f_.store().cf(keys::kEventsCf), keys::EventKey(seq), record).ok());
   }
+  // Scans the whole ledger, noting the last event visited before the scan stopped.
+  Status ScanAll(uint64_t* last_seen) {
+    return f_.store().ForEach(1, 0, [&](const Event& e, std::string_view) {
+      *last_seen = e.seq();
+      return Status::Ok();
+    });
+  }
   testing::LedgerFixture f_;
 };
 
@@ -59,10 +66,7 @@ TEST_F(DecodePipelineTest, NamesTheFirstDamagedEventAndVisitsNothingAfterIt) {
   Overwrite(7001, record);
   Overwrite(9001, "garbage");
   uint64_t last_seen = 0;
-  Status s = f_.store().ForEach(1, 0, [&](const Event& e, std::string_view) {
-    last_seen = e.seq();
-    return Status::Ok();
-  });
+  Status s = ScanAll(&last_seen);
   EXPECT_EQ(s.code(), Status::Code::kCorruption);
   EXPECT_NE(s.message().find("event 7001"), std::string::npos) << s.ToString();
   EXPECT_EQ(last_seen, 7000u);
@@ -80,10 +84,7 @@ TEST_F(DecodePipelineTest, AKeyOfTheWrongLengthStopsTheScanAfterTheEventsBeforeI
   std::string stray = keys::EventKey(6500) + "x";  // sorts right after seq 6500
   ASSERT_TRUE(f_.store().db()->Put({}, f_.store().cf(keys::kEventsCf), stray, "whatever").ok());
   uint64_t last_seen = 0;
-  Status s = f_.store().ForEach(1, 0, [&](const Event& e, std::string_view) {
-    last_seen = e.seq();
-    return Status::Ok();
-  });
+  Status s = ScanAll(&last_seen);
   EXPECT_EQ(s.code(), Status::Code::kCorruption);
   EXPECT_NE(s.message().find("not 8 bytes long"), std::string::npos) << s.ToString();
   EXPECT_EQ(last_seen, 6500u);
