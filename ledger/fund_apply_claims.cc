@@ -181,8 +181,7 @@ Status FundState::ApplyPosted(const Event& e, const PayoutPosted& p) {
   ASSIGN_OR_RETURN(ClaimRec claim, Existing(Claim(payout->claim_id), "claim " + payout->claim_id));
   claim.status = ClaimStatus::kPaid;
   Write(state_keys::Claim(payout->claim_id), claim);
-  RETURN_IF_ERROR(Post(PostingsOf(e, nullptr), e));
-  return RememberCorrectable(e, p.payout_id, p.amount_fen);
+  return Post(PostingsOf(e, nullptr), e);
 }
 
 Status FundState::ApplyVoided(const PayoutVoided& p) {

@@ -19,7 +19,7 @@ Status FundState::ApplyPayload(const Event& e) {
         else if constexpr (std::is_same_v<T, PlanPublished>) return ApplyPlan(e, p);
         else if constexpr (std::is_same_v<T, UnitRegistered>) return ApplyUnit(p);
         else if constexpr (std::is_same_v<T, MemberRegistered>) return ApplyMember(p);
-        else if constexpr (std::is_same_v<T, MemberEnrolled>) return ApplyEnrolment(e, p);
+        else if constexpr (std::is_same_v<T, MemberEnrolled>) return ApplyEnrolment(p);
         else if constexpr (std::is_same_v<T, ContributionReceived>) return ApplyContribution(e, p);
         else if constexpr (std::is_same_v<T, ClaimFiled>) return ApplyClaimFiled(e, p);
         else if constexpr (std::is_same_v<T, ClaimApproved>) return ApplyApproval(e, p);
@@ -66,7 +66,7 @@ Status FundState::ApplyMember(const MemberRegistered& p) {
   return Status::Ok();
 }
 
-Status FundState::ApplyEnrolment(const Event& e, const MemberEnrolled& p) {
+Status FundState::ApplyEnrolment(const MemberEnrolled& p) {
   ASSIGN_OR_RETURN(auto member, Member(p.member_id));
   if (!member) return Missing("member " + p.member_id);
   if (member->unit_id != p.unit_id) {
@@ -125,8 +125,7 @@ Status FundState::ApplyEnrolment(const Event& e, const MemberEnrolled& p) {
   rec.term_end = p.term_end;
   rec.continuity_waiver = p.continuity_waiver;
   Write(state_keys::Enrolment(p.enrolment_id), rec);
-  RETURN_IF_ERROR(AddMemberTerm(p.member_id, p.plan_code, p.term_start, p.enrolment_id));
-  return RememberCorrectable(e, p.enrolment_id, 0);
+  return AddMemberTerm(p.member_id, p.plan_code, p.term_start, p.enrolment_id);
 }
 
 }  // namespace huzhu

@@ -11,8 +11,7 @@ Status FundState::ApplyContribution(const Event& e, const ContributionReceived& 
   if (used) return Status::RuleViolation(reason::kDuplicateId, "contribution " + p.contribution_id + " exists already");
   if (p.amount_fen <= 0) return Status::InvalidArgument("a contribution must be more than zero");
   kv_.Put(state_keys::Used('K', p.contribution_id), "");
-  RETURN_IF_ERROR(Post(PostingsOf(e, nullptr), e));
-  return RememberCorrectable(e, p.contribution_id, p.amount_fen);
+  return Post(PostingsOf(e, nullptr), e);
 }
 
 Status FundState::ApplyRelief(const Event& e, const ReliefGranted& p) {
@@ -29,8 +28,7 @@ Status FundState::ApplyRelief(const Event& e, const ReliefGranted& p) {
     return Status::InvalidArgument("relief recipient must be self, spouse or child");
   }
   kv_.Put(state_keys::Used('R', p.relief_id), "");
-  RETURN_IF_ERROR(Post(PostingsOf(e, nullptr), e));
-  return RememberCorrectable(e, p.relief_id, p.amount_fen);
+  return Post(PostingsOf(e, nullptr), e);
 }
 
 Status FundState::UndoEnrolment(const CorrectableRec& target) {
@@ -52,39 +50,70 @@ Status FundState::UndoEnrolment(const CorrectableRec& target) {
   return Status::Ok();
 }
 
+namespace {
+
+// What reversing `event` would undo, read from the event itself; nullopt for the
+// types that cannot be reversed (docs/rules.md).
+std::optional<CorrectableRec> CorrectableOf(const Event& event) {
+  Date date = event.envelope.effective_date;
+  if (const auto* p = std::get_if<ContributionReceived>(&event.payload)) {
+    return CorrectableRec{event.type(), p->contribution_id, p->amount_fen, date, 0};
+  }
+  if (const auto* p = std::get_if<ReliefGranted>(&event.payload)) {
+    return CorrectableRec{event.type(), p->relief_id, p->amount_fen, date, 0};
+  }
+  if (const auto* p = std::get_if<MemberEnrolled>(&event.payload)) {
+    return CorrectableRec{event.type(), p->enrolment_id, 0, date, 0};
+  }
+  if (const auto* p = std::get_if<PayoutPosted>(&event.payload)) {
+    return CorrectableRec{event.type(), p->payout_id, p->amount_fen, date, 0};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// The record of the target under Q/<seq> is written when it is reversed; stores
+// written before 2026-12 hold one for every correctable event, reversed or not,
+// with the same fields. Either way the record, when there is one, is what counts.
+Result<CorrectableRec> FundState::ReversalTarget(const Event& e, const EventReversed& p) const {
+  std::string what = "event " + std::to_string(p.target_seq);
+  if (p.target_seq == 0 || p.target_seq >= e.seq()) return Status::NotFound(what + " does not exist");
+  ASSIGN_OR_RETURN(auto recorded, Read<CorrectableRec>(state_keys::Correctable(p.target_seq), what));
+  if (recorded) return *recorded;
+  auto original = store_->Get(p.target_seq);
+  if (!original.ok()) return original.status();
+  if (auto target = CorrectableOf(*original)) return *target;
+  if (original->type() == EventType::kEventReversed) {
+    return Status::RuleViolation(reason::kReversalOfReversal,
+                                 what + " is itself a reversal; a reversal cannot be reversed");
+  }
+  return Status::RuleViolation(reason::kNotCorrectable,
+                               what + " (" + std::string(EventTypeName(original->type())) +
+                                   ") cannot be reversed; see docs/rules.md for what can");
+}
+
 Status FundState::ApplyReversal(const Event& e, const EventReversed& p) {
   std::string what = "event " + std::to_string(p.target_seq);
   if (p.approver.empty() || p.approver == e.envelope.actor.user) {
     return Status::RuleViolation(reason::kFourEyes, "a correction needs an approver other than " +
                                                         e.envelope.actor.user);
   }
-  ASSIGN_OR_RETURN(auto target, Read<CorrectableRec>(state_keys::Correctable(p.target_seq), what));
-  if (!target) {
-    if (p.target_seq == 0 || p.target_seq >= e.seq()) return Status::NotFound(what + " does not exist");
-    auto original = store_->Get(p.target_seq);
-    if (!original.ok()) return original.status();
-    if (original->type() == EventType::kEventReversed) {
-      return Status::RuleViolation(reason::kReversalOfReversal,
-                                   what + " is itself a reversal; a reversal cannot be reversed");
-    }
-    return Status::RuleViolation(reason::kNotCorrectable,
-                                 what + " (" + std::string(EventTypeName(original->type())) +
-                                     ") cannot be reversed; see docs/rules.md for what can");
-  }
-  if (target->reversed_by != 0) {
+  ASSIGN_OR_RETURN(CorrectableRec target, ReversalTarget(e, p));
+  if (target.reversed_by != 0) {
     return Status::RuleViolation(reason::kAlreadyReversed,
-                                 what + " was reversed already by event " + std::to_string(target->reversed_by));
+                                 what + " was reversed already by event " + std::to_string(target.reversed_by));
   }
-  if (e.envelope.effective_date != target->effective_date) {
-    return Status::InvalidArgument("a reversal takes effect on " + FormatDate(target->effective_date) +
+  if (e.envelope.effective_date != target.effective_date) {
+    return Status::InvalidArgument("a reversal takes effect on " + FormatDate(target.effective_date) +
                                    ", the date of the event it reverses");
   }
-  if (target->type == EventType::kMemberEnrolled) RETURN_IF_ERROR(UndoEnrolment(*target));
-  if (target->type == EventType::kPayoutPosted) RETURN_IF_ERROR(UndoPayout(*target));
+  if (target.type == EventType::kMemberEnrolled) RETURN_IF_ERROR(UndoEnrolment(target));
+  if (target.type == EventType::kPayoutPosted) RETURN_IF_ERROR(UndoPayout(target));
   ASSIGN_OR_RETURN(Event original, store_->Get(p.target_seq));
   RETURN_IF_ERROR(Post(PostingsOf(e, &original), e));
-  target->reversed_by = e.seq();
-  Write(state_keys::Correctable(p.target_seq), *target);
+  target.reversed_by = e.seq();
+  Write(state_keys::Correctable(p.target_seq), target);
   return Status::Ok();
 }
 

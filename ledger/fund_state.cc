@@ -235,12 +235,6 @@ Status FundState::Post(const std::vector<Posting>& postings, const Event& event)
   return Status::Ok();
 }
 
-Status FundState::RememberCorrectable(const Event& event, std::string id, Fen amount_fen) {
-  Write(state_keys::Correctable(event.seq()),
-        CorrectableRec{event.type(), std::move(id), amount_fen, event.envelope.effective_date, 0});
-  return Status::Ok();
-}
-
 Status FundState::Apply(const Event& event) {
   RETURN_IF_ERROR(CheckRole(event));
   // The type, not the seq: in a dry run the event has no seq yet (the store names

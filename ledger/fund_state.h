@@ -94,12 +94,11 @@ class FundState : public BatchObserver {
   Status CheckRole(const Event& event) const;
   Status ApplyPayload(const Event& event);
   Status Post(const std::vector<Posting>& postings, const Event& event);
-  Status RememberCorrectable(const Event& event, std::string id, Fen amount_fen);
 
   Status ApplyPlan(const Event& e, const PlanPublished& p);
   Status ApplyUnit(const UnitRegistered& p);
   Status ApplyMember(const MemberRegistered& p);
-  Status ApplyEnrolment(const Event& e, const MemberEnrolled& p);
+  Status ApplyEnrolment(const MemberEnrolled& p);
   Status ApplyContribution(const Event& e, const ContributionReceived& p);
   Status ApplyClaimFiled(const Event& e, const ClaimFiled& p);
   Status ApplyApproval(const Event& e, const ClaimApproved& p);
@@ -110,6 +109,7 @@ class FundState : public BatchObserver {
   Status ApplyVoided(const PayoutVoided& p);
   Status ApplyRelief(const Event& e, const ReliefGranted& p);
   Status ApplyReversal(const Event& e, const EventReversed& p);
+  Result<CorrectableRec> ReversalTarget(const Event& e, const EventReversed& p) const;
   Status ApplyReopen(const ClaimReopened& p);
   Status UndoEnrolment(const CorrectableRec& target);
   Status AddMemberTerm(const std::string& member_id, const std::string& plan, Date start, const std::string& id);

@@ -2,6 +2,9 @@
 // exactly and cannot be corrected themselves.
 #include <gtest/gtest.h>
 
+#include <rocksdb/db.h>
+
+#include "ledger/record_codec.h"
 #include "tests/testing/fund_fixture.h"
 
 namespace huzhu {
@@ -53,6 +56,36 @@ TEST_F(CorrectionsTest, CorrectingWhatDoesNotExistOrCannotBeCorrectedIsRefused) 
   EXPECT_EQ(Reverse(head + 50).code(), Status::Code::kNotFound);
   EXPECT_EQ(Reverse(3).rule(), reason::kNotCorrectable);  // a unit registration
   EXPECT_EQ(f_.fund().store().head().seq, head);
+}
+
+// Stores written before 2026-12 hold a Q/<seq> record for every correctable event
+// when it is recorded; later ones write it when the event is reversed. A reversal
+// must read both the same.
+TEST_F(CorrectionsTest, ARecordWrittenWhenTheEventWasRecordedIsStillHonoured) {
+  auto contribute = [&](const std::string& id) {
+    return f_.Must("fin1", Role::kFinance,
+                   ReceiveContribution{ContributionReceived{id, "U1", "INPATIENT", Yuan(10), "B2"},
+                                       D("2016-02-01")});
+  };
+  uint64_t in_force = contribute("C2");
+  uint64_t reversed = contribute("C3");
+  Store& store = f_.fund().store();
+  auto legacy = [&](uint64_t seq, uint64_t reversed_by) {
+    CorrectableRec rec{EventType::kContributionReceived, "C" + std::to_string(seq), Yuan(10), D("2016-02-01"),
+                       reversed_by};
+    ASSERT_TRUE(store.db()
+                    ->Put(rocksdb::WriteOptions(), store.cf("state"), state_keys::Correctable(seq),
+                          EncodeRecord(rec))
+                    .ok());
+  };
+  legacy(in_force, 0);
+  legacy(reversed, in_force);  // as if reversed by some event before
+  f_.Reopen();
+  Fen bank = f_.bank();
+  EXPECT_EQ(Reverse(reversed).rule(), reason::kAlreadyReversed);
+  ASSERT_TRUE(Reverse(in_force).ok());
+  EXPECT_EQ(f_.bank(), bank - Yuan(10));
+  EXPECT_EQ(Reverse(in_force).rule(), reason::kAlreadyReversed);
 }
 
 TEST_F(CorrectionsTest, TheCorrectorNeedsAnotherApprover) {
