@@ -436,32 +436,40 @@ Status Store::ForEach(uint64_t from, uint64_t to,
   return s;
 }
 
+Status ChainCheck::Next(const Event& e) {
+  const uint64_t seq = e.seq();
+  if (seq != report_.head.seq + 1) {
+    return Status::Corruption("chain breaks at seq " + std::to_string(report_.head.seq + 1) +
+                              ": that event is missing");
+  }
+  if (e.envelope.prev_hash != report_.head.hash) {
+    return Status::Corruption("chain breaks at seq " + std::to_string(seq) +
+                              ": its prev_hash does not match the hash of seq " + std::to_string(seq - 1));
+  }
+  report_.head = ChainHead{seq, e.hash, e.envelope.recorded_at};
+  ++report_.events;
+  return Status::Ok();
+}
+
+Status ChainCheck::End(const ChainHead& stored_head) const {
+  if (report_.head.seq != stored_head.seq || report_.head.hash != stored_head.hash) {
+    return Status::Corruption("the chain ends at seq " + std::to_string(report_.head.seq) +
+                              " but the stored chain head says seq " + std::to_string(stored_head.seq));
+  }
+  return Status::Ok();
+}
+
 Result<VerifyReport> Store::VerifyChain(const std::function<void(uint64_t)>& on_progress) const {
   ChainHead expected_head = head();
-  VerifyReport report;
-  Status s = ForEach(1, 0, [&](const Event& e, std::string_view) -> Status {
-    const uint64_t seq = e.seq();
-    if (seq != report.head.seq + 1) {
-      return Status::Corruption("chain breaks at seq " + std::to_string(report.head.seq + 1) +
-                                ": that event is missing");
-    }
-    if (e.envelope.prev_hash != report.head.hash) {
-      return Status::Corruption("chain breaks at seq " + std::to_string(seq) +
-                                ": its prev_hash does not match the hash of seq " +
-                                std::to_string(seq - 1));
-    }
-    report.head = ChainHead{seq, e.hash, e.envelope.recorded_at};
-    ++report.events;
-    if (on_progress && seq % 4096 == 0) on_progress(seq);
+  ChainCheck chain;
+  Status scanned = ForEach(1, 0, [&](const Event& e, std::string_view) -> Status {
+    RETURN_IF_ERROR(chain.Next(e));
+    if (on_progress && e.seq() % 4096 == 0) on_progress(e.seq());
     return Status::Ok();
   });
-  RETURN_IF_ERROR(s);
-  if (report.head.seq != expected_head.seq || report.head.hash != expected_head.hash) {
-    return Status::Corruption("the chain ends at seq " + std::to_string(report.head.seq) +
-                              " but the stored chain head says seq " +
-                              std::to_string(expected_head.seq));
-  }
-  return report;
+  RETURN_IF_ERROR(scanned);
+  RETURN_IF_ERROR(chain.End(expected_head));
+  return chain.report();
 }
 
 Result<std::optional<keys::IdempotencyEntry>> Store::FindIdempotencyKey(

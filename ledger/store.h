@@ -48,6 +48,21 @@ struct VerifyReport {
   ChainHead head;
 };
 
+// The checks of `huzhu audit verify` on events read in order from seq 1, for any
+// pass over the events (Store::VerifyChain, or a rebuild that verifies as it reads):
+// seq continuity and each prev_hash against the hash before it. Each event's own
+// hash is checked where it is decoded (Store::ForEach).
+class ChainCheck {
+ public:
+  Status Next(const Event& e);
+  // After the last event: the chain must end at the stored chain head.
+  Status End(const ChainHead& stored_head) const;
+  const VerifyReport& report() const { return report_; }
+
+ private:
+  VerifyReport report_;
+};
+
 class Store {
  public:
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options);

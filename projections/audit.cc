@@ -76,11 +76,13 @@ Result<std::optional<ProjectionDifference>> Compare(const std::string& name, roc
 }  // namespace
 
 Result<ProjectionAudit> AuditProjections(const Store& store, const std::string& scratch_dir,
-                                         const ProgressFn& progress) {
+                                         const ProgressFn& progress, ChainCheck* chain) {
+  ChainHead stored_head = store.head();
   ScratchDb scratch;
   RETURN_IF_ERROR(scratch.Open(scratch_dir));
   auto families = scratch.projection_families();
-  RETURN_IF_ERROR(RebuildInto(store, scratch.db(), families, progress));
+  RETURN_IF_ERROR(RebuildInto(store, scratch.db(), families, progress, chain));
+  if (chain != nullptr) RETURN_IF_ERROR(chain->End(stored_head));
   ProjectionAudit audit;
   audit.events = store.head().seq;
   auto projections = AllProjections();

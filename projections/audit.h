@@ -23,8 +23,10 @@ struct ProjectionAudit {
   std::optional<ProjectionDifference> difference;  // the first, if any
 };
 
-// `scratch_dir` must not exist; it is removed afterwards.
+// `scratch_dir` must not exist; it is removed afterwards. With `chain`, the rebuild's
+// pass over the events also does audit verify's checks (ChainCheck), End included: one
+// read and decode of the events for both audits.
 Result<ProjectionAudit> AuditProjections(const Store& store, const std::string& scratch_dir,
-                                         const ProgressFn& progress);
+                                         const ProgressFn& progress, ChainCheck* chain = nullptr);
 
 }  // namespace huzhu

@@ -38,7 +38,7 @@ struct ReplayTarget {
 // replaying: a crash leaves the projection marked unfinished (version 0) and it is
 // rebuilt again; the families are flushed before the finished mark is written.
 Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const std::vector<ReplayTarget>& targets,
-                  const BulkLoadLimits& limits, const ProgressFn& progress) {
+                  const BulkLoadLimits& limits, const ProgressFn& progress, ChainCheck* chain = nullptr) {
   uint64_t head = events.head().seq;
   std::vector<std::unique_ptr<BulkLoader>> loaders;
   for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits));
@@ -59,6 +59,10 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
   };
   uint64_t applied = 0;
   Status scanned = events.ForEach(from, 0, [&](const Event& e, std::string_view) -> Status {
+    if (chain != nullptr) {
+      Status linked = chain->Next(e);
+      if (!linked.ok()) return linked;
+    }
     for (size_t i = 0; i < targets.size(); ++i) {
       ProjectionSink sink(targets[i].kv, loaders[i].get());
       Status s = targets[i].projection->Apply(e, events, sink);
@@ -215,7 +219,8 @@ Result<int> ProjectionSet::CatchUp(const ProgressFn& progress) {
 }
 
 Status RebuildInto(const Store& events, rocksdb::DB* out,
-                   const std::vector<rocksdb::ColumnFamilyHandle*>& families, const ProgressFn& progress) {
+                   const std::vector<rocksdb::ColumnFamilyHandle*>& families, const ProgressFn& progress,
+                   ChainCheck* chain) {
   auto projections = AllProjections();
   if (families.size() != projections.size()) return Status::Internal("one family per projection");
   std::vector<std::unique_ptr<StateOverlay>> overlays;
@@ -224,7 +229,7 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
     overlays.push_back(std::make_unique<StateOverlay>(out, families[i]));
     targets.push_back({projections[i].get(), overlays.back().get(), families[i]});
   }
-  return ReplayInto(events, 1, out, targets, BulkLoadLimits{}, progress);
+  return ReplayInto(events, 1, out, targets, BulkLoadLimits{}, progress, chain);
 }
 
 }  // namespace huzhu

@@ -68,10 +68,11 @@ class ProjectionSet : public BatchObserver {
 
 // Replays the events of `events` into fresh projections written to `out` (a scratch
 // database with a family per projection, by name): what `huzhu audit projections`
-// compares with the kept ones.
+// compares with the kept ones. With `chain`, every event read is also passed to it
+// (audit verify's checks, in the same pass); the caller checks its End.
 Status RebuildInto(const Store& events, rocksdb::DB* out,
                    const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                   const ProgressFn& progress);
+                   const ProgressFn& progress, ChainCheck* chain = nullptr);
 
 std::string EncodeProjectionMeta(const ProjectionMeta& meta);
 

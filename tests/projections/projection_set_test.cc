@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "events/codec.h"
+#include "ledger/keys.h"
 #include "projections/audit.h"
 #include "projections/balance_projection.h"
 #include "projections/claims_projection.h"
@@ -79,6 +81,38 @@ TEST(ProjectionSetTest, BalancesAsOfAnEarlierSeq) {
   ASSERT_TRUE(then.ok() && now.ok());
   EXPECT_EQ((*then)[static_cast<size_t>(Account::kBank)], 10'000);
   EXPECT_EQ((*now)[static_cast<size_t>(Account::kBank)], 15'000);
+}
+
+// The demo runs both audits in one pass: the rebuild's read of the events checks the
+// chain's links as audit verify does, and must catch what verify catches.
+TEST(ProjectionSetTest, AnAuditThatChecksTheChainReportsWhatVerifyReports) {
+  testing::FundFixture f(200, true);
+  f.Contribute("C1", 10'000);
+  f.Contribute("C2", 20'000);
+  Store& store = f.fund().store();
+  testing::TempDir scratch;
+  ChainCheck chain;
+  auto audit = AuditProjections(store, scratch.Sub("s"), nullptr, &chain);
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  auto verified = store.VerifyChain();
+  ASSERT_TRUE(verified.ok());
+  EXPECT_EQ(chain.report().events, verified->events);
+  EXPECT_EQ(chain.report().head.seq, store.head().seq);
+  EXPECT_EQ(chain.report().head.hash, verified->head.hash);
+
+  // An event rewritten with a fresh, self-consistent hash breaks the chain at the next seq.
+  uint64_t seq = store.head().seq - 1;
+  std::string original = *store.GetRecord(seq);
+  Event forged = *store.Get(seq);
+  forged.envelope.actor.user = "someone-else";
+  auto* events = store.cf(keys::kEventsCf);
+  ASSERT_TRUE(store.db()->Put({}, events, keys::EventKey(seq), EncodeEvent(&forged)).ok());
+  ChainCheck again;
+  audit = AuditProjections(store, scratch.Sub("t"), nullptr, &again);
+  ASSERT_FALSE(audit.ok());
+  EXPECT_NE(audit.status().message().find("chain breaks at seq " + std::to_string(seq + 1)), std::string::npos)
+      << audit.status().ToString();
+  ASSERT_TRUE(store.db()->Put({}, events, keys::EventKey(seq), original).ok());  // the fixture audits at the end
 }
 
 TEST(ProjectionSetTest, AuditNamesATamperedRow) {
