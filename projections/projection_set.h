@@ -17,8 +17,12 @@
 namespace huzhu {
 
 // Events applied between two writes during a rebuild or catch-up: bounds the memory
-// a rebuild holds, whatever the ledger's size.
-constexpr uint64_t kRebuildChunkEvents = 8192;
+// a rebuild holds, whatever the ledger's size (the rows projections read back, a few
+// per event; history rows and facts go to bulk loaders). Large, because a claim's
+// view and maps are rewritten by each of its events, weeks apart: in one chunk they
+// are read from memory and written once (city rebuild 1.8-1.9 s at 131,072 against
+// 2.0-2.1 s at 8,192; peak RSS 20 MiB more).
+constexpr uint64_t kRebuildChunkEvents = 131072;
 
 using ProgressFn = std::function<void(uint64_t seq)>;
 
