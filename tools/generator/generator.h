@@ -31,8 +31,9 @@ struct GeneratorOptions {
   int years = 2;
   // Events per command at most: bulk work is batched into atomic commands this big.
   // Smaller commands check faster per event (the state read ahead, the dry run and
-  // the batch's overlays stay small): at city scale 2,000 records 58,000 to 60,000
-  // events a second against 53,000 with 20,000, and the synced writes it adds are few.
+  // the batch's overlays stay small): when this was chosen, at city scale 2,000
+  // recorded 58,000 to 60,000 events a second against 53,000 with 20,000 (the rates
+  // are higher now, the ranking held), and the synced writes it adds are few.
   size_t batch_events = 2'000;
 };
 
