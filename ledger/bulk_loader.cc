@@ -65,6 +65,11 @@ Status BulkLoader::WaitForSpill() {
 }
 
 Status BulkLoader::Finish(rocksdb::WriteBatch* tail) {
+  RETURN_IF_ERROR(BeginFinish(tail));
+  return EndFinish();
+}
+
+Status BulkLoader::BeginFinish(rocksdb::WriteBatch* tail) {
   if (next_file_ == 0 && filling_.rows.size() <= limits_.small_tail_rows) {
     // Rows in the order added: a later row at the same key overwrites an earlier one.
     for (const Row& r : filling_.rows) {
@@ -77,8 +82,21 @@ Status BulkLoader::Finish(rocksdb::WriteBatch* tail) {
     filling_ = Buffer{};
     return Status::Ok();
   }
-  RETURN_IF_ERROR(Spill());
-  return WaitForSpill();
+  if (filling_.rows.empty()) return Status::Ok();
+  // The last file is sorted and written beside the one in flight (a third buffer, for
+  // the moment a load ends: nothing is applied meanwhile but these files) and ingested
+  // after it, so that later rows still win.
+  last_ = std::move(filling_);
+  filling_ = Buffer{};
+  std::shared_future<Status> before = in_flight_.valid() ? in_flight_.share() : std::shared_future<Status>();
+  in_flight_ = std::async(std::launch::async, [this, before, number = next_file_++]() -> Status {
+    std::string path = FilePath(number);
+    Status written = WriteFile(last_, path);
+    if (before.valid() && !before.get().ok()) return before.get();
+    RETURN_IF_ERROR(written);
+    return Ingest(path);
+  });
+  return Status::Ok();
 }
 
 std::string BulkLoader::FilePath(uint64_t number) const {
@@ -126,13 +144,12 @@ std::vector<uint32_t> BulkLoader::SortedOrder(const Buffer& buffer) {
   return order;
 }
 
-Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
+Status BulkLoader::WriteFile(const Buffer& buffer, const std::string& path) const {
   // Of rows at one key, the last added comes last, and is the one kept.
   std::vector<uint32_t> order = SortedOrder(buffer);
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return Status::IOError("cannot create \"" + dir_ + "\": " + ec.message());
-  std::string path = FilePath(number);
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), db_->GetOptions(cf_), cf_);
   RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening a bulk-load file"));
   for (size_t i = 0; i < order.size(); ++i) {
@@ -145,7 +162,10 @@ Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
                                                    : writer.Put(k, rocksdb::Slice(value.data(), value.size()));
     RETURN_IF_ERROR(FromRocks(s, "writing a bulk-load file"));
   }
-  RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing a bulk-load file"));
+  return FromRocks(writer.Finish(), "finishing a bulk-load file");
+}
+
+Status BulkLoader::Ingest(const std::string& path) {
   rocksdb::IngestExternalFileOptions ingest;
   ingest.move_files = true;
   ingest.write_global_seqno = false;
@@ -153,6 +173,12 @@ Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
   RETURN_IF_ERROR(FromRocks(db_->IngestExternalFile(cf_, {path}, ingest), "ingesting a bulk-load file"));
   ++files_ingested_;
   return Status::Ok();
+}
+
+Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
+  std::string path = FilePath(number);
+  RETURN_IF_ERROR(WriteFile(buffer, path));
+  return Ingest(path);
 }
 
 }  // namespace huzhu

@@ -58,6 +58,11 @@ class BulkLoader {
   // Writes and ingests what is left; a small tail goes into `tail` instead (the
   // caller writes it). After Finish the loader takes no more rows.
   Status Finish(rocksdb::WriteBatch* tail);
+  // Finish in two steps, so that several loaders write their last files at once (the
+  // last file of each is a rebuild's tail, after every event is applied):
+  // BeginFinish stages the small tail or starts the last file, EndFinish waits for it.
+  Status BeginFinish(rocksdb::WriteBatch* tail);
+  Status EndFinish() { return WaitForSpill(); }
 
   uint64_t files_ingested() const { return files_ingested_.load(); }
 
@@ -81,6 +86,8 @@ class BulkLoader {
   Status Spill();
   Status WaitForSpill();
   static std::vector<uint32_t> SortedOrder(const Buffer& buffer);
+  Status WriteFile(const Buffer& buffer, const std::string& path) const;
+  Status Ingest(const std::string& path);
   Status WriteAndIngest(const Buffer& buffer, uint64_t number);
   std::string FilePath(uint64_t number) const;
 
@@ -90,6 +97,7 @@ class BulkLoader {
   std::string dir_;
   Buffer filling_;
   Buffer writing_;  // the helper thread's, while in_flight_ runs
+  Buffer last_;     // the last file's rows (BeginFinish), written beside writing_
   std::future<Status> in_flight_;
   std::atomic<uint64_t> files_ingested_{0};  // counted on the helper thread
   uint64_t next_file_ = 0;

@@ -74,7 +74,13 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
   });
   // The loaders' small tails go out in the last chunk's write.
   Status written = scanned;
-  for (size_t i = 0; written.ok() && i < loaders.size(); ++i) written = loaders[i]->Finish(&wb);
+  // Every loader's last file is written at once: what is left of a rebuild once its
+  // last event is applied.
+  for (size_t i = 0; written.ok() && i < loaders.size(); ++i) written = loaders[i]->BeginFinish(&wb);
+  for (auto& loader : loaders) {
+    Status last = loader->EndFinish();
+    if (written.ok()) written = last;
+  }
   if (written.ok()) written = write_chunk();
   for (const ReplayTarget& t : targets) t.kv->Clear();
   RETURN_IF_ERROR(written);

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "tests/testing/scratch_rocksdb.h"
 
@@ -54,6 +55,46 @@ TEST_F(BulkLoaderTest, RowsSpreadOverManyFilesEqualThePutsAndDeletesInOrder) {
   EXPECT_EQ(tail.Count(), 0u) << "a load that wrote files writes its tail as a file too";
   EXPECT_GT(loader.files_ingested(), 10u);
   EXPECT_EQ(Contents(), expected);
+}
+
+// A rebuild finishes its loaders together (BeginFinish on each, then EndFinish): each
+// one's last file is written beside the file still in flight and must be ingested
+// after it, or the earlier rows would win.
+TEST_F(BulkLoaderTest, LoadersFinishedTogetherIngestTheirLastFileAfterTheOneInFlight) {
+  // One loader per family, as a rebuild has (a loader's files live in a directory
+  // named after its family); the second family's rows are compared as the first's.
+  rocksdb::ColumnFamilyHandle* second = nullptr;
+  ASSERT_TRUE(db_->CreateColumnFamily({}, "second", &second).ok());
+  std::vector<std::unique_ptr<BulkLoader>> loaders;
+  std::map<std::string, std::string> expected;
+  for (const std::string prefix : {"a", "b"}) {
+    auto* cf = prefix == "a" ? db_->DefaultColumnFamily() : second;
+    loaders.push_back(std::make_unique<BulkLoader>(db_, cf, BulkLoadLimits{4096, 0}));
+    BulkLoader& loader = *loaders.back();
+    for (int round = 0; round < 3; ++round) {
+      for (int k = 0; k < 40; ++k) {
+        std::string key = prefix + std::to_string(k);
+        std::string value = "round " + std::to_string(round) + std::string(40, '.');
+        ASSERT_TRUE(loader.Add(key, value).ok());
+        expected[key] = value;
+      }
+    }
+    for (int k = 0; k < 10; ++k) {  // the last rows delete some keys again
+      ASSERT_TRUE(loader.Delete(prefix + std::to_string(k)).ok());
+      expected.erase(prefix + std::to_string(k));
+    }
+  }
+  rocksdb::WriteBatch tail;
+  for (auto& loader : loaders) ASSERT_TRUE(loader->BeginFinish(&tail).ok());
+  for (auto& loader : loaders) ASSERT_TRUE(loader->EndFinish().ok());
+  EXPECT_EQ(tail.Count(), 0u);
+  for (auto& loader : loaders) EXPECT_EQ(loader->files_ingested(), 2u);  // a full buffer, then the last
+  std::map<std::string, std::string> both = Contents();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, second));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) both[it->key().ToString()] = it->value().ToString();
+  it.reset();
+  ASSERT_TRUE(db_->DestroyColumnFamilyHandle(second).ok());
+  EXPECT_EQ(both, expected);
 }
 
 TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
