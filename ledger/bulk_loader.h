@@ -14,7 +14,8 @@
 //   Finish() returns: a caller marks its family finished only after Finish().
 //
 // Thread safety: one thread adds rows; the sorting and writing of a full buffer
-// happens on a helper thread while the next buffer fills (at most one in flight).
+// happens on a helper thread while the next buffer fills (at most one in flight, and
+// two once BeginFinish starts the last file).
 #pragma once
 
 #include <rocksdb/db.h>
@@ -35,8 +36,9 @@ namespace huzhu {
 struct BulkLoadLimits {
   // Rows (with 16 bytes of bookkeeping each) gathered before they are sorted and
   // written as one file. Two buffers may be alive at once (one filling, one being
-  // written, with a 28-byte sort entry per row); that is a load's memory, however
-  // many rows it loads in all.
+  // written, with a 24-byte sort entry per row), three as the load ends (the last
+  // one written beside the one in flight); that is a load's memory, however many
+  // rows it loads in all.
   size_t buffer_bytes = 32u << 20;
   // Finish() hands a tail of at most this many rows to a WriteBatch instead of
   // writing a file, when no file was written: catching up a few events should not
