@@ -472,6 +472,10 @@ Result<VerifyReport> Store::VerifyChain(const std::function<void(uint64_t)>& on_
   return chain.report();
 }
 
+Status Store::VerifyFileChecksums() const {
+  return FromRocks(db_->VerifyChecksum(), "checking the store's file checksums");
+}
+
 Result<std::optional<keys::IdempotencyEntry>> Store::FindIdempotencyKey(
     const std::string& key) const {
   std::string value;

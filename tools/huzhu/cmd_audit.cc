@@ -16,7 +16,7 @@ Status RunVerify(const GlobalOptions& global) {
   progress.Finish();
   // Also every block of every file, including indexes and projections the chain
   // walk does not read.
-  RETURN_IF_ERROR(FromRocks(store->db()->VerifyChecksum(), "checking the store's file checksums"));
+  RETURN_IF_ERROR(store->VerifyFileChecksums());
   std::printf("chain verified: %llu events, head seq %llu, hash %s\n",
               static_cast<unsigned long long>(report.events),
               static_cast<unsigned long long>(report.head.seq), ToHex(report.head.hash).c_str());
