@@ -14,7 +14,7 @@ int ExitCodeFor(const Status& status) {
 Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& global, bool read_only) {
   StoreOptions options;
   options.read_only = read_only;
-  options.block_cache_bytes = global.cache_mib << 20;
+  options.block_cache_bytes = global.cache_bytes();
   return Store::Open(global.data_dir, options);
 }
 

@@ -30,6 +30,7 @@ struct GlobalOptions {
   // are charged to it too). A fund of millions of members reads its state faster
   // with more.
   size_t cache_mib = 256;
+  size_t cache_bytes() const { return cache_mib << 20; }
 };
 
 // The command chosen on the command line, run after parsing.

@@ -23,7 +23,7 @@ Result<KafkaOptions> KafkaOptionsFrom(const GlobalOptions& global) {
 }
 
 Result<Ledger> OpenLedger(FundOptions options, const GlobalOptions* global) {
-  if (global != nullptr) options.block_cache_bytes = global->cache_mib << 20;
+  if (global != nullptr) options.block_cache_bytes = global->cache_bytes();
   if (global != nullptr && !global->kafka.empty()) {
     ASSIGN_OR_RETURN(KafkaOptions kafka, KafkaOptionsFrom(*global));
     std::string new_fund = options.fund_id;
