@@ -76,20 +76,16 @@ std::optional<CorrectableRec> CorrectableOf(const Event& event) {
 // The record of the target under Q/<seq> is written when it is reversed; stores
 // written before 2026-12 hold one for every correctable event, reversed or not,
 // with the same fields. Either way the record, when there is one, is what counts.
-Result<CorrectableRec> FundState::ReversalTarget(const Event& e, const EventReversed& p) const {
-  std::string what = "event " + std::to_string(p.target_seq);
-  if (p.target_seq == 0 || p.target_seq >= e.seq()) return Status::NotFound(what + " does not exist");
-  ASSIGN_OR_RETURN(auto recorded, Read<CorrectableRec>(state_keys::Correctable(p.target_seq), what));
+Result<CorrectableRec> FundState::ReversalTarget(const Event& original, const std::string& what) const {
+  ASSIGN_OR_RETURN(auto recorded, Read<CorrectableRec>(state_keys::Correctable(original.seq()), what));
   if (recorded) return *recorded;
-  auto original = store_->Get(p.target_seq);
-  if (!original.ok()) return original.status();
-  if (auto target = CorrectableOf(*original)) return *target;
-  if (original->type() == EventType::kEventReversed) {
+  if (auto target = CorrectableOf(original)) return *target;
+  if (original.type() == EventType::kEventReversed) {
     return Status::RuleViolation(reason::kReversalOfReversal,
                                  what + " is itself a reversal; a reversal cannot be reversed");
   }
   return Status::RuleViolation(reason::kNotCorrectable,
-                               what + " (" + std::string(EventTypeName(original->type())) +
+                               what + " (" + std::string(EventTypeName(original.type())) +
                                    ") cannot be reversed; see docs/rules.md for what can");
 }
 
@@ -99,7 +95,9 @@ Status FundState::ApplyReversal(const Event& e, const EventReversed& p) {
     return Status::RuleViolation(reason::kFourEyes, "a correction needs an approver other than " +
                                                         e.envelope.actor.user);
   }
-  ASSIGN_OR_RETURN(CorrectableRec target, ReversalTarget(e, p));
+  if (p.target_seq == 0 || p.target_seq >= e.seq()) return Status::NotFound(what + " does not exist");
+  ASSIGN_OR_RETURN(Event original, store_->Get(p.target_seq));
+  ASSIGN_OR_RETURN(CorrectableRec target, ReversalTarget(original, what));
   if (target.reversed_by != 0) {
     return Status::RuleViolation(reason::kAlreadyReversed,
                                  what + " was reversed already by event " + std::to_string(target.reversed_by));
@@ -110,7 +108,6 @@ Status FundState::ApplyReversal(const Event& e, const EventReversed& p) {
   }
   if (target.type == EventType::kMemberEnrolled) RETURN_IF_ERROR(UndoEnrolment(target));
   if (target.type == EventType::kPayoutPosted) RETURN_IF_ERROR(UndoPayout(target));
-  ASSIGN_OR_RETURN(Event original, store_->Get(p.target_seq));
   RETURN_IF_ERROR(Post(PostingsOf(e, &original), e));
   target.reversed_by = e.seq();
   Write(state_keys::Correctable(p.target_seq), target);

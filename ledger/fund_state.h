@@ -109,7 +109,7 @@ class FundState : public BatchObserver {
   Status ApplyVoided(const PayoutVoided& p);
   Status ApplyRelief(const Event& e, const ReliefGranted& p);
   Status ApplyReversal(const Event& e, const EventReversed& p);
-  Result<CorrectableRec> ReversalTarget(const Event& e, const EventReversed& p) const;
+  Result<CorrectableRec> ReversalTarget(const Event& original, const std::string& what) const;
   Status ApplyReopen(const ClaimReopened& p);
   Status UndoEnrolment(const CorrectableRec& target);
   Status AddMemberTerm(const std::string& member_id, const std::string& plan, Date start, const std::string& id);
