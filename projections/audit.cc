@@ -84,7 +84,7 @@ Result<ProjectionAudit> AuditProjections(const Store& store, const std::string& 
   RETURN_IF_ERROR(RebuildInto(store, scratch.db(), families, progress, chain));
   if (chain != nullptr) RETURN_IF_ERROR(chain->End(stored_head));
   ProjectionAudit audit;
-  audit.events = store.head().seq;
+  audit.events = stored_head.seq;
   auto projections = AllProjections();
   // Each family is compared on its own; the largest (by RocksDB's estimate) on a
   // second thread, beside the others. The first difference in projection order wins.
