@@ -11,6 +11,17 @@ namespace huzhu {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// `width` bytes of `key` from `from` as a big-endian integer, zeros past its end.
+uint64_t BigEndianAt(std::string_view key, size_t from, size_t width = 8) {
+  uint64_t word = 0;
+  for (size_t i = from; i < from + width; ++i) word = word << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
+  return word;
+}
+
+}  // namespace
+
 BulkLoader::BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits)
     : db_(db), cf_(cf), limits_(limits) {
   // Inside the database's directory, so that ingesting moves a file by a hard link;
@@ -103,59 +114,42 @@ std::string BulkLoader::FilePath(uint64_t number) const {
   return (fs::path(dir_) / (std::to_string(number) + ".sst")).string();
 }
 
-namespace {
-
-// A row's place in the sorted order: the first 16 bytes of its key as two big-endian
-// integers decide most comparisons (member ids share their first bytes) without
-// touching the key bytes.
-struct SortEntry {
-  uint64_t high;
-  uint64_t low;
-  uint32_t index;  // the order added: ties at one key keep it
-};
-
-uint64_t BigEndianAt(std::string_view key, size_t from) {
-  uint64_t word = 0;
-  for (size_t i = from; i < from + 8; ++i) word = word << 8 | (i < key.size() ? static_cast<uint8_t>(key[i]) : 0);
-  return word;
-}
-
-}  // namespace
-
-std::vector<uint32_t> BulkLoader::SortedOrder(const Buffer& buffer) {
+std::vector<BulkLoader::SortEntry> BulkLoader::Sorted(const Buffer& buffer) {
   std::vector<SortEntry> entries(buffer.rows.size());
   bool sorted = true;
   for (uint32_t i = 0; i < entries.size(); ++i) {
     std::string_view key = buffer.key(buffer.rows[i]);
-    entries[i] = {BigEndianAt(key, 0), BigEndianAt(key, 8), i};
-    if (i > 0 && sorted) sorted = buffer.key(buffer.rows[i - 1]) <= buffer.key(buffer.rows[i]);
+    entries[i] = {BigEndianAt(key, 0), BigEndianAt(key, 8), static_cast<uint32_t>(BigEndianAt(key, 16, 4)), i};
+    if (i > 0 && sorted) sorted = buffer.key(buffer.rows[i - 1]) <= key;
   }
   // Facts and balance rows come in key order (by seq) already.
   if (!sorted) {
     std::sort(entries.begin(), entries.end(), [&](const SortEntry& a, const SortEntry& b) {
       if (a.high != b.high) return a.high < b.high;
+      if (a.middle != b.middle) return a.middle < b.middle;
       if (a.low != b.low) return a.low < b.low;
       int c = buffer.key(buffer.rows[a.index]).compare(buffer.key(buffer.rows[b.index]));
       return c != 0 ? c < 0 : a.index < b.index;
     });
   }
-  std::vector<uint32_t> order(entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) order[i] = entries[i].index;
-  return order;
+  return entries;
 }
 
 Status BulkLoader::WriteFile(const Buffer& buffer, const std::string& path) const {
-  // Of rows at one key, the last added comes last, and is the one kept.
-  std::vector<uint32_t> order = SortedOrder(buffer);
+  std::vector<SortEntry> sorted = Sorted(buffer);
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return Status::IOError("cannot create \"" + dir_ + "\": " + ec.message());
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), db_->GetOptions(cf_), cf_);
   RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening a bulk-load file"));
-  for (size_t i = 0; i < order.size(); ++i) {
-    const Row& row = buffer.rows[order[i]];
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const Row& row = buffer.rows[sorted[i].index];
     std::string_view key = buffer.key(row);
-    if (i + 1 < order.size() && buffer.key(buffer.rows[order[i + 1]]) == key) continue;
+    // Of rows at one key, the last added comes last, and is the one kept.
+    if (i + 1 < sorted.size() && sorted[i + 1].SamePrefix(sorted[i]) &&
+        buffer.key(buffer.rows[sorted[i + 1].index]) == key) {
+      continue;
+    }
     rocksdb::Slice k(key.data(), key.size());
     std::string_view value = buffer.value(row);
     rocksdb::Status s = row.value_size == kDeleted ? writer.Delete(k)

@@ -87,7 +87,18 @@ class BulkLoader {
   Status Push(std::string_view key, std::string_view value, bool deleted);
   Status Spill();
   Status WaitForSpill();
-  static std::vector<uint32_t> SortedOrder(const Buffer& buffer);
+  // A row's place in the sorted order: the first 20 bytes of its key as big-endian
+  // integers (a member's history key is 18 or 19) decide most comparisons, and most
+  // equality tests between neighbours, without touching the key bytes, which lie at
+  // random in the buffer.
+  struct SortEntry {
+    uint64_t high;
+    uint64_t middle;
+    uint32_t low;
+    uint32_t index;  // into Buffer::rows, the order added: ties at one key keep it
+    bool SamePrefix(const SortEntry& o) const { return high == o.high && middle == o.middle && low == o.low; }
+  };
+  static std::vector<SortEntry> Sorted(const Buffer& buffer);
   Status WriteFile(const Buffer& buffer, const std::string& path) const;
   Status Ingest(const std::string& path);
   Status WriteAndIngest(const Buffer& buffer, uint64_t number);
