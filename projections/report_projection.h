@@ -25,7 +25,8 @@ struct Fact {
 class ReportProjection : public Projection {
  public:
   std::string_view name() const override { return "report"; }
-  uint32_t version() const override { return 1; }
+  // 2: the claim-to-plan rows moved from "c" to "p" (version 1 stores are rebuilt).
+  uint32_t version() const override { return 2; }
   Status Apply(const Event& event, const Store& events, ProjectionSink& sink) override;
 };
 
