@@ -75,6 +75,11 @@ Status BulkLoader::WaitForSpill() {
   return in_flight_.get();
 }
 
+Status BulkLoader::Flush() {
+  RETURN_IF_ERROR(Spill());
+  return WaitForSpill();
+}
+
 Status BulkLoader::Finish(rocksdb::WriteBatch* tail) {
   RETURN_IF_ERROR(BeginFinish(tail));
   return EndFinish();

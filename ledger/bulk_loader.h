@@ -57,6 +57,8 @@ class BulkLoader {
   Status Add(std::string_view key, std::string_view value);
   // Deletes `key` (a row added earlier, in this load or before it).
   Status Delete(std::string_view key);
+  // Writes and ingests the rows added so far, and waits until they are readable.
+  Status Flush();
   // Writes and ingests what is left; a small tail goes into `tail` instead (the
   // caller writes it). After Finish the loader takes no more rows.
   Status Finish(rocksdb::WriteBatch* tail);

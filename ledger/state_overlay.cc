@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 
+#include "ledger/bulk_loader.h"
 #include "ledger/store.h"
 
 namespace huzhu {
@@ -145,6 +146,17 @@ Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
     if (slot.known != Known::kWritten) continue;  // written, then rolled back
     rocksdb::Status s = slot.value ? wb->Put(cf_, key, *slot.value) : wb->Delete(cf_, key);
     if (!s.ok()) return FromRocks(s, "staging the fund's state");
+  }
+  unflushed_.clear();
+  return Status::Ok();
+}
+
+Status StateOverlay::FlushInto(BulkLoader* loader) {
+  for (Entry* entry : unflushed_) {
+    auto& [key, slot] = *entry;
+    slot.unflushed = false;
+    if (slot.known != Known::kWritten) continue;  // written, then rolled back
+    RETURN_IF_ERROR(slot.value ? loader->Add(key, *slot.value) : loader->Delete(key));
   }
   unflushed_.clear();
   return Status::Ok();

@@ -19,6 +19,8 @@
 
 namespace huzhu {
 
+class BulkLoader;
+
 class StateOverlay {
  public:
   // REQUIRES: db and cf outlive the overlay.
@@ -47,6 +49,11 @@ class StateOverlay {
 
   // Adds the writes made since the last call to `wb`.
   Status FlushInto(rocksdb::WriteBatch* wb);
+  // Adds them to `loader` instead (a rebuild: they become readable in RocksDB once
+  // the loader ingests them).
+  Status FlushInto(BulkLoader* loader);
+  // Keys the overlay holds, read or written: its memory, until Clear().
+  size_t size() const { return slots_.size(); }
   // Forgets every pending write (after a dry run, a refused batch, or a commit).
   void Clear();
 

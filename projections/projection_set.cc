@@ -32,30 +32,21 @@ struct ReplayTarget {
   rocksdb::ColumnFamilyHandle* cf;
 };
 
-// Applies events [from, head] to `targets`, writing what the projections Set every
-// kRebuildChunkEvents and what they Append through a bulk loader per family, and
-// then records each target as finished at the head. The WAL is off while
+// Applies events [from, head] to `targets` and records each target as finished at
+// the head. Every row goes to the family's bulk loader: what the projections Append
+// as it comes, what they Set when their overlay grows past limits.overlay_keys
+// (then ingested at once, to be read back) and at the end. The WAL is off while
 // replaying: a crash leaves the projection marked unfinished (version 0) and it is
 // rebuilt again; the families are flushed before the finished mark is written.
 Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const std::vector<ReplayTarget>& targets,
-                  const BulkLoadLimits& limits, const ProgressFn& progress, ChainCheck* chain = nullptr) {
+                  const RebuildLimits& limits, const ProgressFn& progress, ChainCheck* chain = nullptr) {
   uint64_t head = events.head().seq;
   std::vector<std::unique_ptr<BulkLoader>> loaders;
-  for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits));
-  std::vector<rocksdb::ColumnFamilyHandle*> families;
-  for (const ReplayTarget& t : targets) families.push_back(t.cf);
-  rocksdb::WriteBatch wb;
-  rocksdb::WriteOptions no_wal;
-  no_wal.disableWAL = true;
-  auto write_chunk = [&]() -> Status {
-    for (const ReplayTarget& t : targets) {
-      RETURN_IF_ERROR(t.kv->FlushInto(&wb));
-      t.kv->Clear();
-    }
-    std::optional<rocksdb::WriteBatch> sorted = SortedBatch(wb, families);
-    RETURN_IF_ERROR(FromRocks(out->Write(no_wal, sorted ? &*sorted : &wb), "writing a rebuilt projection"));
-    wb.Clear();
-    return Status::Ok();
+  for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits.bulk));
+  auto release_overlay = [&](size_t i) -> Status {
+    RETURN_IF_ERROR(targets[i].kv->FlushInto(loaders[i].get()));
+    targets[i].kv->Clear();
+    return loaders[i]->Flush();  // readable before the next event reads it
   };
   uint64_t applied = 0;
   Status scanned = events.ForEach(from, 0, [&](const Event& e, std::string_view) -> Status {
@@ -67,21 +58,31 @@ Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const st
       ProjectionSink sink(targets[i].kv, loaders[i].get());
       Status s = targets[i].projection->Apply(e, events, sink);
       if (!s.ok()) return s.WithContext("projection " + std::string(targets[i].projection->name()));
+      if (targets[i].kv->size() > limits.overlay_keys) RETURN_IF_ERROR(release_overlay(i));
     }
-    if (++applied % kRebuildChunkEvents != 0) return Status::Ok();
-    if (progress) progress(e.seq());
-    return write_chunk();
+    if (++applied % kRebuildProgressEvents == 0 && progress) progress(e.seq());
+    return Status::Ok();
   });
-  // The loaders' small tails go out in the last chunk's write.
-  Status written = scanned;
   // Every loader's last file is written at once: what is left of a rebuild once its
-  // last event is applied.
-  for (size_t i = 0; written.ok() && i < loaders.size(); ++i) written = loaders[i]->BeginFinish(&wb);
+  // last event is applied. Small tails go into one write instead.
+  Status written = scanned;
+  rocksdb::WriteBatch tails;
+  for (size_t i = 0; written.ok() && i < loaders.size(); ++i) {
+    written = targets[i].kv->FlushInto(loaders[i].get());
+    if (written.ok()) written = loaders[i]->BeginFinish(&tails);
+  }
   for (auto& loader : loaders) {
     Status last = loader->EndFinish();
     if (written.ok()) written = last;
   }
-  if (written.ok()) written = write_chunk();
+  std::vector<rocksdb::ColumnFamilyHandle*> families;
+  for (const ReplayTarget& t : targets) families.push_back(t.cf);
+  if (written.ok() && tails.Count() > 0) {
+    rocksdb::WriteOptions no_wal;
+    no_wal.disableWAL = true;
+    std::optional<rocksdb::WriteBatch> sorted = SortedBatch(tails, families);
+    written = FromRocks(out->Write(no_wal, sorted ? &*sorted : &tails), "writing a rebuilt projection");
+  }
   for (const ReplayTarget& t : targets) t.kv->Clear();
   RETURN_IF_ERROR(written);
   RETURN_IF_ERROR(FromRocks(out->Flush(rocksdb::FlushOptions(), families), "flushing a rebuilt projection"));
@@ -186,7 +187,7 @@ Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, con
   RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &mark), "marking projections unfinished"));
   std::vector<ReplayTarget> targets;
   for (Entry* e : entries) targets.push_back({e->projection.get(), e->kv.get(), e->cf});
-  return ReplayInto(*store_, from_seq, store_->db(), targets, bulk_load_limits_, progress);
+  return ReplayInto(*store_, from_seq, store_->db(), targets, rebuild_limits_, progress);
 }
 
 Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progress) {
@@ -235,7 +236,7 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
     overlays.push_back(std::make_unique<StateOverlay>(out, families[i]));
     targets.push_back({projections[i].get(), overlays.back().get(), families[i]});
   }
-  return ReplayInto(events, 1, out, targets, BulkLoadLimits{}, progress, chain);
+  return ReplayInto(events, 1, out, targets, RebuildLimits{}, progress, chain);
 }
 
 }  // namespace huzhu

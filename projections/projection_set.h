@@ -16,13 +16,20 @@
 
 namespace huzhu {
 
-// Events applied between two writes during a rebuild or catch-up: bounds the memory
-// a rebuild holds, whatever the ledger's size (the rows projections read back, a few
-// per event; history rows and facts go to bulk loaders). Large, because a claim's
-// view and maps are rewritten by each of its events, weeks apart: in one chunk they
-// are read from memory and written once (city rebuild 1.8-1.9 s at 131,072 against
-// 2.0-2.1 s at 8,192; peak RSS 20 MiB more).
-constexpr uint64_t kRebuildChunkEvents = 131072;
+// Keys a projection's overlay may hold during a rebuild or catch-up before what it
+// wrote goes out: bounds the memory a rebuild holds, whatever the ledger's size (the
+// rows projections read back: a claim's view and maps, running totals; history rows
+// and facts go to bulk loaders as they come). Large, because a claim's view is
+// rewritten by each of its events, weeks apart: while the overlay holds it, it is
+// read from memory and written once. A city rebuild never reaches it.
+constexpr size_t kRebuildOverlayKeysMax = size_t{1} << 18;
+struct RebuildLimits {
+  BulkLoadLimits bulk;
+  size_t overlay_keys = kRebuildOverlayKeysMax;
+};
+
+// Events applied between two progress reports of a rebuild.
+constexpr uint64_t kRebuildProgressEvents = 131072;
 
 using ProgressFn = std::function<void(uint64_t seq)>;
 
@@ -54,9 +61,9 @@ class ProjectionSet : public BatchObserver {
   // Throws `name` (empty: all) away and rebuilds it from the events.
   Status Rebuild(const std::string& name, const ProgressFn& progress);
 
-  // How rebuilds and catch-ups load appended rows (tests make the buffers small, so
-  // that a small ledger spans several files).
-  void set_bulk_load_limits(const BulkLoadLimits& limits) { bulk_load_limits_ = limits; }
+  // How rebuilds and catch-ups load rows (tests make the bounds small, so that a
+  // small ledger spans several files and overlays).
+  void set_rebuild_limits(const RebuildLimits& limits) { rebuild_limits_ = limits; }
 
   Result<ProjectionMeta> Meta(const std::string& name) const;
   std::vector<std::string> Names() const;
@@ -67,7 +74,7 @@ class ProjectionSet : public BatchObserver {
   Status Replay(std::vector<Entry*> entries, uint64_t from_seq, const ProgressFn& progress);
   std::vector<std::unique_ptr<Entry>> entries_;
   Store* store_;
-  BulkLoadLimits bulk_load_limits_;
+  RebuildLimits rebuild_limits_;
 };
 
 // Replays the events of `events` into fresh projections written to `out` (a scratch

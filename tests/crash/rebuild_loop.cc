@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "rebuild_loop: %s\n", opened.status().ToString().c_str());
     return 1;
   }
-  opened->projections->set_bulk_load_limits(BulkLoadLimits{1024, 0});
+  opened->projections->set_rebuild_limits({BulkLoadLimits{1024, 0}});
   for (;;) {
     Status s = opened->projections->Rebuild("", nullptr);
     if (!s.ok()) {
