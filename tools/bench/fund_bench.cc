@@ -129,9 +129,9 @@ int RunFundBench(const FundBenchOptions& o) {
               static_cast<unsigned long long>(events), static_cast<long long>(report->current.total.enrollments));
   std::printf("import (commands, rules, state, projections): %8.1f s  %10.0f ev/s\n", import_secs, rate(import_secs));
   std::printf("bare scan of the events:                      %8.2f s  %10.0f ev/s\n", scan.seconds, scan.per_second);
-  std::printf("replay+verify:                                %8.2f s  %10.0f ev/s  ratio %.2f to bare scan (target >= 0.50)\n",
+  std::printf("replay+verify:                                %8.2f s  %10.0f ev/s  ratio %.3f to bare scan (target >= 0.50)\n",
               verify_secs, rate(verify_secs), rate(verify_secs) / scan.per_second);
-  std::printf("rebuild all projections:                      %8.2f s  %10.0f ev/s  ratio %.2f to bare scan (target >= 0.25)\n",
+  std::printf("rebuild all projections:                      %8.2f s  %10.0f ev/s  ratio %.3f to bare scan (target >= 0.25)\n",
               rebuild_secs, rate(rebuild_secs), rate(rebuild_secs) / scan.per_second);
   std::printf("annual report:                                %8.2f s\n", report_secs);
   std::printf("peak RSS %.0f MiB (block cache configured: %zu MiB)\n", PeakRssMiB(), options.block_cache_bytes >> 20);
