@@ -101,6 +101,8 @@ class BulkLoader {
     bool SamePrefix(const SortEntry& o) const { return high == o.high && middle == o.middle && low == o.low; }
   };
   static std::vector<SortEntry> Sorted(const Buffer& buffer);
+  // How many leading bytes every key in `buffer` shares.
+  static size_t SharedPrefixSize(const Buffer& buffer);
   Status WriteFile(const Buffer& buffer, const std::string& path) const;
   Status Ingest(const std::string& path);
   Status WriteAndIngest(const Buffer& buffer, uint64_t number);

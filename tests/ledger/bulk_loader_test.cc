@@ -113,6 +113,32 @@ TEST_F(BulkLoaderTest, ALaterRowAtTheSameKeyWinsInsideOneFile) {
   EXPECT_EQ(Contents(), (std::map<std::string, std::string>{{"a", "only"}, {"b", "third"}}));
 }
 
+// Rows are grouped by the two bytes after the prefix every key shares, and a group
+// already in order is not sorted again: keys that share long prefixes, differ only
+// past the 20 bytes the sort compares as integers, or only by trailing zero bytes,
+// in groups some in order and some not, still come out in key order, last row wins.
+TEST_F(BulkLoaderTest, KeysSharingPrefixesOfEveryLengthComeOutInKeyOrder) {
+  BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0});
+  std::map<std::string, std::string> expected;
+  auto add = [&](const std::string& key, const std::string& value) {
+    ASSERT_TRUE(loader.Add(key, value).ok());
+    expected[key] = value;
+  };
+  const std::string shared = "hM";
+  for (int i = 0; i < 400; ++i) {
+    std::string digits = std::to_string((i * 7919) % 397);  // out of order, some revisited
+    add(shared + digits, "v" + std::to_string(i));
+    add(shared + digits + std::string(1, '\0'), "zero" + std::to_string(i));
+    add(shared + digits + std::string(24, 'x') + std::to_string(i % 7), "long" + std::to_string(i));
+    add(shared + "~" + std::string(8, static_cast<char>(i >> 8)) + std::string(1, static_cast<char>(i)), "seq");
+  }
+  add(shared, "the shared prefix alone, no bytes to group by");
+  rocksdb::WriteBatch tail;
+  ASSERT_TRUE(loader.Finish(&tail).ok());
+  EXPECT_EQ(loader.files_ingested(), 1u);
+  EXPECT_EQ(Contents(), expected);
+}
+
 TEST_F(BulkLoaderTest, ASmallTailGoesToTheCallersBatchInOrder) {
   BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 100});
   ASSERT_TRUE(db_->Put({}, "gone", "before").ok());
