@@ -139,27 +139,27 @@ Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) c
 
 // In the order first written: the batch's contents do not depend on it (a key is
 // staged once, with its last value).
-Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
+Status StateOverlay::FlushUnflushed(const WriteFn& write) {
   for (Entry* entry : unflushed_) {
     auto& [key, slot] = *entry;
     slot.unflushed = false;
     if (slot.known != Known::kWritten) continue;  // written, then rolled back
-    rocksdb::Status s = slot.value ? wb->Put(cf_, key, *slot.value) : wb->Delete(cf_, key);
-    if (!s.ok()) return FromRocks(s, "staging the fund's state");
+    RETURN_IF_ERROR(write(key, slot.value));
   }
   unflushed_.clear();
   return Status::Ok();
 }
 
+Status StateOverlay::FlushInto(rocksdb::WriteBatch* wb) {
+  return FlushUnflushed([&](const std::string& key, const std::optional<std::string>& value) {
+    return FromRocks(value ? wb->Put(cf_, key, *value) : wb->Delete(cf_, key), "staging the fund's state");
+  });
+}
+
 Status StateOverlay::FlushInto(BulkLoader* loader) {
-  for (Entry* entry : unflushed_) {
-    auto& [key, slot] = *entry;
-    slot.unflushed = false;
-    if (slot.known != Known::kWritten) continue;  // written, then rolled back
-    RETURN_IF_ERROR(slot.value ? loader->Add(key, *slot.value) : loader->Delete(key));
-  }
-  unflushed_.clear();
-  return Status::Ok();
+  return FlushUnflushed([&](const std::string& key, const std::optional<std::string>& value) {
+    return value ? loader->Add(key, *value) : loader->Delete(key);
+  });
 }
 
 void StateOverlay::Clear() {

@@ -10,6 +10,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -77,6 +78,9 @@ class StateOverlay {
   using Entry = Slots::value_type;  // a node of slots_: stays put until Clear()
 
   Slot& Write(const std::string& key);
+  // Hands each write made since the last flush to `write` (nullopt: a deletion).
+  using WriteFn = std::function<Status(const std::string& key, const std::optional<std::string>& value)>;
+  Status FlushUnflushed(const WriteFn& write);
 
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
