@@ -28,8 +28,9 @@ uint64_t BigEndianAt(std::string_view key, size_t from, size_t width = 8) {
 
 }  // namespace
 
-BulkLoader::BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits)
-    : db_(db), cf_(cf), limits_(limits) {
+BulkLoader::BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits,
+                       FamilyAtStart at_start)
+    : db_(db), cf_(cf), limits_(limits), at_start_(at_start) {
   // Inside the database's directory, so that ingesting moves a file by a hard link;
   // RocksDB leaves a subdirectory it did not make alone. A crashed load's leftovers
   // are removed here.
@@ -112,11 +113,10 @@ Status BulkLoader::BeginFinish(rocksdb::WriteBatch* tail) {
   filling_ = Buffer{};
   std::shared_future<Status> before = in_flight_.valid() ? in_flight_.share() : std::shared_future<Status>();
   in_flight_ = std::async(std::launch::async, [this, before, number = next_file_++]() -> Status {
-    std::string path = FilePath(number);
-    Status written = WriteFile(last_, path);
+    Result<bool> written = WriteFile(last_, number);
     if (before.valid() && !before.get().ok()) return before.get();
-    RETURN_IF_ERROR(written);
-    return Ingest(path);
+    if (!written.ok()) return written.status();
+    return *written ? Ingest(FilePath(number)) : Status::Ok();
   });
   return Status::Ok();
 }
@@ -178,13 +178,16 @@ std::vector<BulkLoader::SortEntry> BulkLoader::Sorted(const Buffer& buffer) {
   return entries;
 }
 
-Status BulkLoader::WriteFile(const Buffer& buffer, const std::string& path) const {
+Result<bool> BulkLoader::WriteFile(const Buffer& buffer, uint64_t number) const {
+  std::string path = FilePath(number);
+  bool nothing_to_delete = at_start_ == FamilyAtStart::kEmpty && number == 0;
   std::vector<SortEntry> sorted = Sorted(buffer);
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return Status::IOError("cannot create \"" + dir_ + "\": " + ec.message());
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), db_->GetOptions(cf_), cf_);
   RETURN_IF_ERROR(FromRocks(writer.Open(path), "opening a bulk-load file"));
+  size_t written = 0;
   for (size_t i = 0; i < sorted.size(); ++i) {
     const Row& row = buffer.rows[sorted[i].index];
     std::string_view key = buffer.key(row);
@@ -193,13 +196,21 @@ Status BulkLoader::WriteFile(const Buffer& buffer, const std::string& path) cons
         buffer.key(buffer.rows[sorted[i + 1].index]) == key) {
       continue;
     }
+    if (row.value_size == kDeleted && nothing_to_delete) continue;
     rocksdb::Slice k(key.data(), key.size());
     std::string_view value = buffer.value(row);
     rocksdb::Status s = row.value_size == kDeleted ? writer.Delete(k)
                                                    : writer.Put(k, rocksdb::Slice(value.data(), value.size()));
     RETURN_IF_ERROR(FromRocks(s, "writing a bulk-load file"));
+    ++written;
   }
-  return FromRocks(writer.Finish(), "finishing a bulk-load file");
+  if (written == 0) {  // every row was a deletion of nothing: no file
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    return false;
+  }
+  RETURN_IF_ERROR(FromRocks(writer.Finish(), "finishing a bulk-load file"));
+  return true;
 }
 
 Status BulkLoader::Ingest(const std::string& path) {
@@ -213,9 +224,8 @@ Status BulkLoader::Ingest(const std::string& path) {
 }
 
 Status BulkLoader::WriteAndIngest(const Buffer& buffer, uint64_t number) {
-  std::string path = FilePath(number);
-  RETURN_IF_ERROR(WriteFile(buffer, path));
-  return Ingest(path);
+  ASSIGN_OR_RETURN(bool written, WriteFile(buffer, number));
+  return written ? Ingest(FilePath(number)) : Status::Ok();
 }
 
 }  // namespace huzhu

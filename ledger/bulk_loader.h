@@ -46,10 +46,17 @@ struct BulkLoadLimits {
   size_t small_tail_rows = 65536;
 };
 
+// What the family holds when a load starts. A load into an empty family (a rebuild)
+// writes no deletion into its first file: the rows it deletes there were added in
+// the same file, or never were (a claim's status index row added and retracted
+// before the file was written leaves nothing behind, not a tombstone).
+enum class FamilyAtStart { kMayHoldRows, kEmpty };
+
 class BulkLoader {
  public:
   // REQUIRES: db and cf outlive the loader.
-  BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits = {});
+  BulkLoader(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, BulkLoadLimits limits = {},
+             FamilyAtStart at_start = FamilyAtStart::kMayHoldRows);
   ~BulkLoader();
   BulkLoader(const BulkLoader&) = delete;
   BulkLoader& operator=(const BulkLoader&) = delete;
@@ -103,7 +110,9 @@ class BulkLoader {
   static std::vector<SortEntry> Sorted(const Buffer& buffer);
   // How many leading bytes every key in `buffer` shares.
   static size_t SharedPrefixSize(const Buffer& buffer);
-  Status WriteFile(const Buffer& buffer, const std::string& path) const;
+  // `number` is the file's place in the load (0: the first). False when no row was
+  // left to write (and no file was made).
+  Result<bool> WriteFile(const Buffer& buffer, uint64_t number) const;
   Status Ingest(const std::string& path);
   Status WriteAndIngest(const Buffer& buffer, uint64_t number);
   std::string FilePath(uint64_t number) const;
@@ -111,6 +120,7 @@ class BulkLoader {
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
   BulkLoadLimits limits_;
+  FamilyAtStart at_start_;
   std::string dir_;
   Buffer filling_;
   Buffer writing_;  // the helper thread's, while in_flight_ runs

@@ -39,10 +39,11 @@ struct ReplayTarget {
 // replaying: a crash leaves the projection marked unfinished (version 0) and it is
 // rebuilt again; the families are flushed before the finished mark is written.
 Status ReplayInto(const Store& events, uint64_t from, rocksdb::DB* out, const std::vector<ReplayTarget>& targets,
-                  const RebuildLimits& limits, const ProgressFn& progress, ChainCheck* chain = nullptr) {
+                  const RebuildLimits& limits, FamilyAtStart at_start, const ProgressFn& progress,
+                  ChainCheck* chain = nullptr) {
   uint64_t head = events.head().seq;
   std::vector<std::unique_ptr<BulkLoader>> loaders;
-  for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits.bulk));
+  for (const ReplayTarget& t : targets) loaders.push_back(std::make_unique<BulkLoader>(out, t.cf, limits.bulk, at_start));
   auto release_overlay = [&](size_t i) -> Status {
     RETURN_IF_ERROR(targets[i].kv->FlushInto(loaders[i].get()));
     targets[i].kv->Clear();
@@ -176,7 +177,8 @@ bool ProjectionSet::Has(const std::string& name) const {
   return false;
 }
 
-Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, const ProgressFn& progress) {
+Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, FamilyAtStart at_start,
+                             const ProgressFn& progress) {
   rocksdb::WriteOptions synced;
   synced.sync = true;
   // Mark them unfinished first: a crash during the replay leads to a rebuild.
@@ -187,7 +189,7 @@ Status ProjectionSet::Replay(std::vector<Entry*> entries, uint64_t from_seq, con
   RETURN_IF_ERROR(FromRocks(store_->db()->Write(synced, &mark), "marking projections unfinished"));
   std::vector<ReplayTarget> targets;
   for (Entry* e : entries) targets.push_back({e->projection.get(), e->kv.get(), e->cf});
-  return ReplayInto(*store_, from_seq, store_->db(), targets, rebuild_limits_, progress);
+  return ReplayInto(*store_, from_seq, store_->db(), targets, rebuild_limits_, at_start, progress);
 }
 
 Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progress) {
@@ -200,7 +202,7 @@ Status ProjectionSet::Rebuild(const std::string& name, const ProgressFn& progres
     ASSIGN_OR_RETURN(e->cf, store_->RecreateColumnFamily(e->projection->column_family()));
     e->kv = std::make_unique<StateOverlay>(store_->db(), e->cf);
   }
-  return Replay(chosen, 1, progress);
+  return Replay(chosen, 1, FamilyAtStart::kEmpty, progress);
 }
 
 Result<int> ProjectionSet::CatchUp(const ProgressFn& progress) {
@@ -219,7 +221,7 @@ Result<int> ProjectionSet::CatchUp(const ProgressFn& progress) {
     }
   }
   for (auto& [seq, entries] : behind_by_seq) {
-    RETURN_IF_ERROR(Replay(entries, seq + 1, progress));
+    RETURN_IF_ERROR(Replay(entries, seq + 1, FamilyAtStart::kMayHoldRows, progress));
     touched += static_cast<int>(entries.size());
   }
   return touched;
@@ -236,7 +238,7 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
     overlays.push_back(std::make_unique<StateOverlay>(out, families[i]));
     targets.push_back({projections[i].get(), overlays.back().get(), families[i]});
   }
-  return ReplayInto(events, 1, out, targets, RebuildLimits{}, progress, chain);
+  return ReplayInto(events, 1, out, targets, RebuildLimits{}, FamilyAtStart::kEmpty, progress, chain);
 }
 
 }  // namespace huzhu

@@ -71,7 +71,7 @@ class ProjectionSet : public BatchObserver {
 
  private:
   struct Entry;
-  Status Replay(std::vector<Entry*> entries, uint64_t from_seq, const ProgressFn& progress);
+  Status Replay(std::vector<Entry*> entries, uint64_t from_seq, FamilyAtStart at_start, const ProgressFn& progress);
   std::vector<std::unique_ptr<Entry>> entries_;
   Store* store_;
   RebuildLimits rebuild_limits_;

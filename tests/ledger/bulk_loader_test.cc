@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
+#include <rocksdb/table_properties.h>
 
 #include <filesystem>
 #include <fstream>
@@ -137,6 +138,46 @@ TEST_F(BulkLoaderTest, KeysSharingPrefixesOfEveryLengthComeOutInKeyOrder) {
   ASSERT_TRUE(loader.Finish(&tail).ok());
   EXPECT_EQ(loader.files_ingested(), 1u);
   EXPECT_EQ(Contents(), expected);
+}
+
+uint64_t DeletionsInFiles(rocksdb::DB* db) {
+  rocksdb::TablePropertiesCollection tables;
+  EXPECT_TRUE(db->GetPropertiesOfAllTables(&tables).ok());
+  uint64_t deletions = 0;
+  for (const auto& [file, properties] : tables) deletions += properties->num_deletions;
+  return deletions;
+}
+
+// A rebuild loads into an empty family: its first file holds no tombstones (a row
+// added and deleted again in it leaves nothing), later files keep theirs (the row
+// they delete may sit in an earlier file).
+TEST_F(BulkLoaderTest, ALoadIntoAnEmptyFamilyWritesNoDeletionIntoItsFirstFile) {
+  BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0}, FamilyAtStart::kEmpty);
+  ASSERT_TRUE(loader.Add("sfiled/CL1", "").ok());
+  ASSERT_TRUE(loader.Add("sfiled/CL2", "").ok());
+  ASSERT_TRUE(loader.Delete("sfiled/CL1").ok());
+  ASSERT_TRUE(loader.Add("sapproved/CL1", "").ok());
+  ASSERT_TRUE(loader.Delete("never/added").ok());
+  ASSERT_TRUE(loader.Flush().ok());
+  EXPECT_EQ(loader.files_ingested(), 1u);
+  EXPECT_EQ(DeletionsInFiles(db_), 0u);
+  ASSERT_TRUE(loader.Delete("sfiled/CL2").ok());  // in the second file, of a row in the first
+  ASSERT_TRUE(loader.Add("spaid/CL2", "").ok());
+  rocksdb::WriteBatch tail;
+  ASSERT_TRUE(loader.Finish(&tail).ok());
+  EXPECT_EQ(loader.files_ingested(), 2u);
+  EXPECT_EQ(DeletionsInFiles(db_), 1u);
+  EXPECT_EQ(Contents(), (std::map<std::string, std::string>{{"sapproved/CL1", ""}, {"spaid/CL2", ""}}));
+}
+
+TEST_F(BulkLoaderTest, AFirstFileOfDeletionsOfNothingIsNotWritten) {
+  BulkLoader loader(db_, db_->DefaultColumnFamily(), BulkLoadLimits{1u << 20, 0}, FamilyAtStart::kEmpty);
+  ASSERT_TRUE(loader.Add("a", "1").ok());
+  ASSERT_TRUE(loader.Delete("a").ok());
+  ASSERT_TRUE(loader.Flush().ok());
+  EXPECT_EQ(loader.files_ingested(), 0u);
+  EXPECT_TRUE(Contents().empty());
+  EXPECT_FALSE(fs::exists(LoadDir() / "0.sst"));
 }
 
 TEST_F(BulkLoaderTest, ASmallTailGoesToTheCallersBatchInOrder) {
