@@ -10,7 +10,11 @@ namespace {
 
 // "a" + account: the balance now. "h" + account + seq: the balance after that seq.
 std::string NowKey(Account a) { return std::string{'a', static_cast<char>(a)}; }
-std::string HistoryKey(Account a, uint64_t seq) { return std::string{'h', static_cast<char>(a)} + proj::Be64(seq); }
+std::string HistoryKey(Account a, uint64_t seq) {
+  std::string key{'h', static_cast<char>(a)};
+  keys::PutBigEndian64(&key, seq);
+  return key;
+}
 
 }  // namespace
 

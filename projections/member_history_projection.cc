@@ -9,7 +9,14 @@ namespace huzhu {
 
 namespace {
 
-std::string HistoryPrefix(const std::string& member) { return "h" + member + "/"; }
+std::string HistoryPrefix(const std::string& member) {
+  std::string prefix;
+  prefix.reserve(member.size() + 10);  // room for the seq a history row adds
+  prefix.push_back('h');
+  prefix += member;
+  prefix.push_back('/');
+  return prefix;
+}
 std::string ClaimKey(const std::string& claim) { return "C" + claim; }
 
 Result<std::string> MemberOfClaim(ProjectionSink& sink, const std::string& claim_id) {
@@ -48,7 +55,9 @@ Result<std::string> MemberOf(const Event& e, const Store& events, ProjectionSink
 Status MemberHistoryProjection::Apply(const Event& event, const Store& events, ProjectionSink& sink) {
   ASSIGN_OR_RETURN(std::string member, MemberOf(event, events, sink));
   if (member.empty()) return Status::Ok();
-  return sink.Append(HistoryPrefix(member) + proj::Be64(event.seq()), "");
+  std::string key = HistoryPrefix(member);
+  keys::PutBigEndian64(&key, event.seq());
+  return sink.Append(key, "");
 }
 
 Result<std::vector<uint64_t>> MemberHistory(const Store& store, const std::string& member_id) {

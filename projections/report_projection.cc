@@ -16,9 +16,20 @@ namespace {
 //   appended rows: a rebuild's bulk-loaded files then never overlap these rows in
 //   the memtable, and are ingested without flushing it first.
 std::string FactKey(int year, uint64_t seq, uint8_t index) {
-  return "f" + proj::Be16(static_cast<uint16_t>(year)) + proj::Be64(seq) + std::string(1, static_cast<char>(index));
+  std::string key(1, 'f');  // built in place: a rebuild makes one per fact
+  key.reserve(12);
+  proj::PutBe16(&key, static_cast<uint16_t>(year));
+  keys::PutBigEndian64(&key, seq);
+  key.push_back(static_cast<char>(index));
+  return key;
 }
-std::string BankKey(int year, uint64_t seq) { return "b" + proj::Be16(static_cast<uint16_t>(year)) + proj::Be64(seq); }
+std::string BankKey(int year, uint64_t seq) {
+  std::string key(1, 'b');
+  key.reserve(11);
+  proj::PutBe16(&key, static_cast<uint16_t>(year));
+  keys::PutBigEndian64(&key, seq);
+  return key;
+}
 std::string ClaimPlanKey(const std::string& claim) { return "p" + claim; }
 
 std::string EncodeFact(const Fact& f) {
