@@ -140,6 +140,25 @@ size_t BulkLoader::SharedPrefixSize(const Buffer& buffer) {
   return shared;
 }
 
+std::vector<BulkLoader::SortEntry> BulkLoader::GroupedByPrefix(const Buffer& buffer, std::vector<uint32_t>* starts) {
+  size_t shared = SharedPrefixSize(buffer);
+  std::vector<uint16_t> groups(buffer.rows.size());
+  starts->assign(kSortGroups + 1, 0);
+  for (uint32_t i = 0; i < groups.size(); ++i) {
+    groups[i] = static_cast<uint16_t>(BigEndianAt(buffer.key(buffer.rows[i]), shared, 2));
+    ++(*starts)[groups[i] + 1];
+  }
+  for (size_t g = 0; g < kSortGroups; ++g) (*starts)[g + 1] += (*starts)[g];
+  std::vector<uint32_t> next(starts->begin(), starts->end() - 1);
+  std::vector<SortEntry> entries(buffer.rows.size());
+  for (uint32_t i = 0; i < groups.size(); ++i) {
+    std::string_view key = buffer.key(buffer.rows[i]);
+    entries[next[groups[i]]++] = {BigEndianAt(key, 0), BigEndianAt(key, 8),
+                                  static_cast<uint32_t>(BigEndianAt(key, 16, 4)), i};
+  }
+  return entries;
+}
+
 std::vector<BulkLoader::SortEntry> BulkLoader::Sorted(const Buffer& buffer) {
   auto less = [&](const SortEntry& a, const SortEntry& b) {
     if (a.high != b.high) return a.high < b.high;
@@ -148,29 +167,12 @@ std::vector<BulkLoader::SortEntry> BulkLoader::Sorted(const Buffer& buffer) {
     int c = buffer.key(buffer.rows[a.index]).compare(buffer.key(buffer.rows[b.index]));
     return c != 0 ? c < 0 : a.index < b.index;
   };
-  // Grouped by their first two bytes after those every key shares, in the order
-  // added (a counting sort), each group then sorted unless it is in order already:
-  // a projection's kinds of row come interleaved, and several of them in key order
-  // (facts and bank movements by seq, an account's balances), so only the others
-  // are sorted, and those in groups small enough to stay in the CPU's caches.
-  size_t shared = SharedPrefixSize(buffer);
-  constexpr size_t kGroups = size_t{1} << 16;
-  std::vector<uint16_t> groups(buffer.rows.size());
-  std::vector<uint32_t> starts(kGroups + 1, 0);
-  for (uint32_t i = 0; i < groups.size(); ++i) {
-    groups[i] = static_cast<uint16_t>(BigEndianAt(buffer.key(buffer.rows[i]), shared, 2));
-    ++starts[groups[i] + 1];
-  }
-  for (size_t g = 0; g < kGroups; ++g) starts[g + 1] += starts[g];
-  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
-  std::vector<SortEntry> entries(buffer.rows.size());
-  for (uint32_t i = 0; i < groups.size(); ++i) {
-    std::string_view key = buffer.key(buffer.rows[i]);
-    entries[next[groups[i]]++] = {BigEndianAt(key, 0), BigEndianAt(key, 8),
-                                  static_cast<uint32_t>(BigEndianAt(key, 16, 4)), i};
-  }
-  groups = std::vector<uint16_t>();  // its memory back before the groups are sorted
-  for (size_t g = 0; g < kGroups; ++g) {
+  // A projection's kinds of row come interleaved, and several of them in key order
+  // (facts and bank movements by seq, an account's balances): grouped, only the
+  // others are sorted, and those in groups small enough to stay in the CPU's caches.
+  std::vector<uint32_t> starts;
+  std::vector<SortEntry> entries = GroupedByPrefix(buffer, &starts);
+  for (size_t g = 0; g < kSortGroups; ++g) {
     auto begin = entries.begin() + starts[g];
     auto end = entries.begin() + starts[g + 1];
     if (end - begin > 1 && !std::is_sorted(begin, end, less)) std::sort(begin, end, less);

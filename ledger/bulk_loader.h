@@ -108,6 +108,10 @@ class BulkLoader {
     bool SamePrefix(const SortEntry& o) const { return high == o.high && middle == o.middle && low == o.low; }
   };
   static std::vector<SortEntry> Sorted(const Buffer& buffer);
+  // The rows grouped by the two bytes after the prefix all their keys share, each
+  // group in the order added (a counting sort); group g is [starts[g], starts[g+1]).
+  static constexpr size_t kSortGroups = size_t{1} << 16;
+  static std::vector<SortEntry> GroupedByPrefix(const Buffer& buffer, std::vector<uint32_t>* starts);
   // How many leading bytes every key in `buffer` shares.
   static size_t SharedPrefixSize(const Buffer& buffer);
   // `number` is the file's place in the load (0: the first). False when no row was
