@@ -134,10 +134,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   store->path_ = path;
   store->options_ = o;
   auto cache = rocksdb::NewLRUCache(o.block_cache_bytes);
-  // Memtables of every family together stay within a quarter of the cache's size and
-  // are charged to it: the store's memory is bounded by the configured cache, however
-  // many families (projections) it has and however large the ledger grows.
-  auto write_buffers = std::make_shared<rocksdb::WriteBufferManager>(o.block_cache_bytes / 4, cache);
+  // Memtables of every family together stay within half the cache's size and are
+  // charged to it: the store's memory is bounded by the configured cache, however
+  // many families (projections) it has and however large the ledger grows. Half, not
+  // a quarter: fewer, larger flushes leave compaction less to do (national demo
+  // 568.7 s against 626.7 s, 18% less CPU; city recording 2-3% faster), for less room
+  // for cached blocks.
+  auto write_buffers = std::make_shared<rocksdb::WriteBufferManager>(o.block_cache_bytes / 2, cache);
   store->cf_options_ = MakeCfOptions(o, cache);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& name : ColumnFamilyNames(path, o)) descriptors.emplace_back(name, store->OptionsFor(name));

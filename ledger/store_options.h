@@ -25,9 +25,9 @@ struct StoreOptions {
   // ledger's size; the fund's state is read at random while commands are checked.
   size_t block_cache_bytes = 256u << 20;
 
-  // RocksDB write buffer per column family. Default 32 MiB; all families' buffers
-  // together are capped at a quarter of block_cache_bytes and charged to the cache.
-  size_t write_buffer_bytes = 32u << 20;
+  // RocksDB write buffer per column family. Default 64 MiB; all families' buffers
+  // together are capped at half of block_cache_bytes and charged to the cache.
+  size_t write_buffer_bytes = 64u << 20;
 
   // Column families the caller (the projections) owns, created when missing.
   std::vector<std::string> extra_column_families;
