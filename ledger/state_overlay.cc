@@ -139,7 +139,8 @@ Result<std::vector<std::string>> StateOverlay::Keys(const std::string& prefix) c
 
 // In the order first written: the batch's contents do not depend on it (a key is
 // staged once, with its last value).
-Status StateOverlay::FlushUnflushed(const WriteFn& write) {
+template <class Sink>
+Status StateOverlay::FlushUnflushed(Sink&& write) {
   for (Entry* entry : unflushed_) {
     auto& [key, slot] = *entry;
     slot.unflushed = false;

@@ -10,7 +10,6 @@
 #include <rocksdb/write_batch.h>
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -78,9 +77,11 @@ class StateOverlay {
   using Entry = Slots::value_type;  // a node of slots_: stays put until Clear()
 
   Slot& Write(const std::string& key);
-  // Hands each write made since the last flush to `write` (nullopt: a deletion).
-  using WriteFn = std::function<Status(const std::string& key, const std::optional<std::string>& value)>;
-  Status FlushUnflushed(const WriteFn& write);
+  // Hands each write made since the last flush to `write(key, value)` (value
+  // nullopt: a deletion). A template, not a std::function: the writer flushes once
+  // per command, a call per row.
+  template <class Sink>
+  Status FlushUnflushed(Sink&& write);
 
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;

@@ -20,7 +20,11 @@ inline void PutBe16(std::string* out, uint16_t v) {
   out->push_back(static_cast<char>(v >> 8));
   out->push_back(static_cast<char>(v & 0xff));
 }
-inline std::string Be16(uint16_t v) { return std::string{static_cast<char>(v >> 8), static_cast<char>(v & 0xff)}; }
+inline std::string Be16(uint16_t v) {
+  std::string out;
+  PutBe16(&out, v);
+  return out;
+}
 inline uint16_t Read16(std::string_view b) {
   return static_cast<uint16_t>(static_cast<uint8_t>(b[0]) << 8 | static_cast<uint8_t>(b[1]));
 }

@@ -15,21 +15,21 @@ namespace {
 // "p" + claim id -> plan (to put payouts under their plan). Its own range, after the
 //   appended rows: a rebuild's bulk-loaded files then never overlap these rows in
 //   the memtable, and are ingested without flushing it first.
-std::string FactKey(int year, uint64_t seq, uint8_t index) {
-  std::string key(1, 'f');  // built in place: a rebuild makes one per fact
+// kind + year + seq, built in place (a rebuild makes one per fact), with room for
+// a fact's index.
+std::string YearSeqKey(char kind, int year, uint64_t seq) {
+  std::string key(1, kind);
   key.reserve(12);
   proj::PutBe16(&key, static_cast<uint16_t>(year));
   keys::PutBigEndian64(&key, seq);
+  return key;
+}
+std::string FactKey(int year, uint64_t seq, uint8_t index) {
+  std::string key = YearSeqKey('f', year, seq);
   key.push_back(static_cast<char>(index));
   return key;
 }
-std::string BankKey(int year, uint64_t seq) {
-  std::string key(1, 'b');
-  key.reserve(11);
-  proj::PutBe16(&key, static_cast<uint16_t>(year));
-  keys::PutBigEndian64(&key, seq);
-  return key;
-}
+std::string BankKey(int year, uint64_t seq) { return YearSeqKey('b', year, seq); }
 std::string ClaimPlanKey(const std::string& claim) { return "p" + claim; }
 
 std::string EncodeFact(const Fact& f) {
