@@ -188,6 +188,7 @@ rocksdb::ColumnFamilyOptions Store::OptionsFor(const std::string& name) const {
   if (name == keys::kIdempotencyCf || std::find(filtered.begin(), filtered.end(), name) != filtered.end()) {
     options.memtable_prefix_bloom_size_ratio = 0.05;
   }
+  if (name == keys::kEventsCf) options.write_buffer_size = options_.events_write_buffer_bytes;
   return options;
 }
 

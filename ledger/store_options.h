@@ -29,6 +29,15 @@ struct StoreOptions {
   // together are capped at half of block_cache_bytes and charged to the cache.
   size_t write_buffer_bytes = 64u << 20;
 
+  // The events family's write buffer. Default 8 MiB, much smaller than the others:
+  // events arrive in key order, so flushing them often costs no compaction (their
+  // files move down the levels whole). When the buffers together reach their cap,
+  // RocksDB flushes the family whose buffer is oldest, in turn; events, the largest
+  // writer, held most of the cap, so the families written at random (the state, the
+  // members' histories, the report) were flushed every few MiB, and compacting those
+  // small files into their first level took a whole core at national scale.
+  size_t events_write_buffer_bytes = 8u << 20;
+
   // Column families the caller (the projections) owns, created when missing.
   std::vector<std::string> extra_column_families;
 

@@ -129,13 +129,16 @@ Status ProjectionSet::OnEvent(const Event& event, rocksdb::WriteBatch* batch) {
     ProjectionSink sink(e->kv.get(), batch, e->cf);
     Status s = e->projection->Apply(event, *store_, sink);
     if (!s.ok()) return s.WithContext("projection " + std::string(e->projection->name()));
-    RETURN_IF_ERROR(e->kv->FlushInto(batch));
   }
   return Status::Ok();
 }
 
 Status ProjectionSet::OnBatchEnd(uint64_t last_seq, rocksdb::WriteBatch* batch) {
   for (auto& e : entries_) {
+    // Rows read back (running totals, claim views) go into the batch once, as they
+    // stand after its last event: flushed per event, an account's balance was written
+    // once per posting, each a memtable insert.
+    RETURN_IF_ERROR(e->kv->FlushInto(batch));
     std::string meta = EncodeProjectionMeta({e->projection->version(), last_seq});
     RETURN_IF_ERROR(FromRocks(batch->Put(e->cf, kProjectionMetaKey, meta), "staging a projection's position"));
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "events/codec.h"
+#include "ledger/keys.h"
 #include "tests/testing/ledger_fixture.h"
 #include "tests/testing/sample_events.h"
 
@@ -48,6 +49,16 @@ TEST_F(StoreTest, HeadSurvivesReopen) {
   EXPECT_EQ(f_.store().head().seq, head.seq);
   EXPECT_EQ(f_.store().head().hash, head.hash);
   EXPECT_EQ(f_.store().fund_id(), "F1");
+}
+
+TEST_F(StoreTest, TheEventsFamilyFlushesItsOwnSmallerBuffer) {
+  // Events leave room in the shared write-buffer cap for the families written at
+  // random (ledger/store_options.h, events_write_buffer_bytes).
+  StoreOptions defaults;
+  rocksdb::DB* db = f_.store().db();
+  EXPECT_EQ(db->GetOptions(f_.store().cf(keys::kEventsCf)).write_buffer_size, defaults.events_write_buffer_bytes);
+  EXPECT_EQ(db->GetOptions(f_.store().cf(keys::kIdempotencyCf)).write_buffer_size, defaults.write_buffer_bytes);
+  EXPECT_LT(defaults.events_write_buffer_bytes, defaults.write_buffer_bytes);
 }
 
 TEST_F(StoreTest, VerifyChainWalksEveryEvent) {

@@ -9,6 +9,7 @@
 #include "projections/audit.h"
 #include "projections/balance_projection.h"
 #include "projections/claims_projection.h"
+#include "projections/codec_util.h"
 #include "projections/member_history_projection.h"
 #include "projections/report_projection.h"
 #include "tests/testing/fund_fixture.h"
@@ -225,6 +226,38 @@ TEST(ProjectionSetTest, RowsReadBackLeaveAFullOverlayAndAreReadFromRocksDb) {
   auto audit = AuditProjections(f.fund().store(), scratch.Sub("s"), nullptr);
   ASSERT_TRUE(audit.ok());
   EXPECT_FALSE(audit->difference.has_value()) << audit->difference->projection << " " << audit->difference->key_hex;
+}
+
+// Rows a projection reads back and rewrites (an account's balance) go into a batch
+// once, as they stand after its last event: each version of a key written is a
+// memtable insert, and a batch of postings would write the balance once per posting.
+TEST(ProjectionSetTest, ABatchWritesEachReadBackRowOnce) {
+  testing::FundFixture f(200, true);
+  f.Contribute("C1", 10'000);
+  f.Contribute("C2", 20'000);
+  f.Contribute("C3", 30'000);
+  const Store& store = f.fund().store();
+  std::vector<Event> events;
+  for (uint64_t seq = store.head().seq - 2; seq <= store.head().seq; ++seq) events.push_back(*store.Get(seq));
+  // The three contributions applied again, as one batch, by a set over the same store.
+  ProjectionSet set(const_cast<Store*>(&store));
+  rocksdb::WriteBatch batch;
+  for (const Event& e : events) ASSERT_TRUE(set.OnEvent(e, &batch).ok());
+  ASSERT_TRUE(set.OnBatchEnd(events.back().seq(), &batch).ok());
+  struct BankRows : rocksdb::WriteBatch::Handler {
+    uint32_t family = 0;
+    std::vector<std::string> values;
+    rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice& value) override {
+      if (cf == family && key == std::string{'a', static_cast<char>(Account::kBank)}) values.push_back(value.ToString());
+      return rocksdb::Status::OK();
+    }
+  } rows;
+  rows.family = store.cf(BalanceProjection().column_family())->GetID();
+  ASSERT_TRUE(batch.Iterate(&rows).ok());
+  set.OnAbort();
+  ASSERT_EQ(rows.values.size(), 1u);
+  // Applied again on top of the kept balance of 60,000: the batch's last balance.
+  EXPECT_EQ(rows.values[0], proj::SignedBe64(120'000));
 }
 
 }  // namespace
