@@ -95,6 +95,15 @@ TEST_F(CliTest, CacheSizeIsTakenWithinItsRange) {
   EXPECT_NE(small.err.find("--cache-mib: Value 8 not in range 16"), std::string::npos) << small.err;
 }
 
+TEST_F(CliTest, DemoRefusesADataDirectoryItWouldIgnore) {
+  CommandResult r = Huzhu("demo --out " + ShellQuote(dir_.Sub("demo")));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("keeps its store in"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--out"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_.Sub("demo"))) << "a refused demo wrote its directory";
+  EXPECT_FALSE(fs::exists(data_)) << "a refused demo wrote the data directory";
+}
+
 TEST_F(CliTest, MissingStoreSaysHowToCreateOne) {
   CommandResult r = Huzhu("audit verify");
   EXPECT_EQ(r.exit_code, 1);

@@ -199,7 +199,13 @@ void AddDemoCommand(CLI::App& app, Cli& cli) {
   sub->add_option("--fund", o->fund, "fund id (with --kafka, its topic; one demo per id)")->capture_default_str();
   auto no_export = std::make_shared<bool>(false);
   sub->add_flag("--no-export", *no_export, "skip writing events.jsonl");
-  sub->callback([&cli, o, no_export] {
+  sub->callback([&app, &cli, o, no_export] {
+    // The demo's store lives in the directory it owns and clears: a --data given
+    // with it would be silently ignored, and the person would look for the store there.
+    if (app.get_option("--data")->count() > 0) {
+      throw CLI::ValidationError("--data", "the demo keeps its store in " + o->out +
+                                               "/store (set the directory with --out), not in --data");
+    }
     o->export_events = !*no_export;
     cli.action = [o, &cli] { return RunDemo(*o, cli.global); };
   });
