@@ -170,6 +170,12 @@ rocksdb::ColumnFamilyHandle* Store::cf(const std::string& name) const {
   return it->second;
 }
 
+std::vector<std::string> Store::family_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, handle] : cfs_) names.push_back(name);
+  return names;
+}
+
 Result<rocksdb::ColumnFamilyHandle*> Store::RecreateColumnFamily(const std::string& name) {
   auto it = cfs_.find(name);
   if (it == cfs_.end()) return Status::NotFound("no column family \"" + name + "\"");

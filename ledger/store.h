@@ -118,6 +118,8 @@ class Store {
   // Escape hatches for the read side and for tests: the raw database and its families.
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(const std::string& name) const;
+  // The names of the store's column families, in order.
+  std::vector<std::string> family_names() const;
 
   // Throws a family and everything in it away and creates it again, empty (a
   // projection about to be rebuilt): no compaction has to wade through the old rows.

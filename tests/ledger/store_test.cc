@@ -4,6 +4,7 @@
 
 #include "events/codec.h"
 #include "ledger/keys.h"
+#include "ledger/store_stats.h"
 #include "tests/testing/ledger_fixture.h"
 #include "tests/testing/sample_events.h"
 
@@ -59,6 +60,20 @@ TEST_F(StoreTest, TheEventsFamilyFlushesItsOwnSmallerBuffer) {
   EXPECT_EQ(db->GetOptions(f_.store().cf(keys::kEventsCf)).write_buffer_size, defaults.events_write_buffer_bytes);
   EXPECT_EQ(db->GetOptions(f_.store().cf(keys::kIdempotencyCf)).write_buffer_size, defaults.write_buffer_bytes);
   EXPECT_LT(defaults.events_write_buffer_bytes, defaults.write_buffer_bytes);
+}
+
+TEST_F(StoreTest, WriteStatsNameTheFamiliesThatFlushed) {
+  ASSERT_TRUE(f_.store().Flush().ok());
+  auto stats = WriteStatsSinceOpen(f_.store());
+  const FamilyWriteStats* events = nullptr;
+  for (const auto& s : stats) {
+    if (s.family == keys::kEventsCf) events = &s;
+  }
+  ASSERT_NE(events, nullptr) << DescribeWriteStats(stats);
+  EXPECT_GE(events->flushes, 1);
+  EXPECT_GT(events->written_gib, 0);
+  std::string text = DescribeWriteStats(stats);
+  EXPECT_NE(text.find("events: 1 flushes ("), std::string::npos) << text;
 }
 
 TEST_F(StoreTest, VerifyChainWalksEveryEvent) {

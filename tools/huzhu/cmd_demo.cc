@@ -11,7 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
 #include "events/json.h"
+#include "ledger/store_stats.h"
 #include "projections/annual_report.h"
 #include "projections/audit.h"
 #include "projections/balance_projection.h"
@@ -149,6 +152,12 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   progress.Finish();
   phases.End("recording");
   const Store& store = ledger.fund->store();
+  if (global.verbose) {
+    std::string written = DescribeWriteStats(WriteStatsSinceOpen(store));
+    if (written.empty()) written = "none\n";
+    written.pop_back();  // spdlog ends the line
+    spdlog::info("flushes and compactions while recording, by column family:\n{}", written);
+  }
   std::printf("recorded %llu events:", static_cast<unsigned long long>(store.head().seq));
   for (const auto& [what, n] : stats.counts) std::printf(" %s %lld;", what.c_str(), static_cast<long long>(n));
   std::printf("\n\n");
