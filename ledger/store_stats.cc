@@ -1,6 +1,7 @@
 #include "ledger/store_stats.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 namespace huzhu {
