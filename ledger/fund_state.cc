@@ -248,11 +248,16 @@ void FundState::Discard() {
   prepared_ = {1, 0};
 }
 
-Status FundState::OnEvent(const Event& event, rocksdb::WriteBatch* batch) {
+Status FundState::OnEvent(const Event& event, rocksdb::WriteBatch*) {
   bool prepared = prepared_.first <= event.seq() && event.seq() <= prepared_.second;
-  if (!prepared) RETURN_IF_ERROR(Apply(event));
-  return kv_.FlushInto(batch);
+  if (!prepared) return Apply(event);
+  return Status::Ok();
 }
+
+// Once per batch, as the records stand after its last event (as the projections do):
+// a replayed or caught-up batch would otherwise stage a unit's shares or an account
+// once per event that rewrites it.
+Status FundState::OnBatchEnd(uint64_t, rocksdb::WriteBatch* batch) { return kv_.FlushInto(batch); }
 
 void FundState::OnCommit() {
   kv_.Clear();

@@ -53,6 +53,7 @@ class FundState : public BatchObserver {
 
   // BatchObserver: the store's appends go through Apply.
   Status OnEvent(const Event& event, rocksdb::WriteBatch* batch) override;
+  Status OnBatchEnd(uint64_t last_seq, rocksdb::WriteBatch* batch) override;
   void OnAbort() override { Discard(); }
   void OnCommit() override;
 
