@@ -38,7 +38,8 @@ std::string DescribeWriteStats(const std::vector<FamilyWriteStats>& stats) {
   std::string out;
   for (const auto& f : stats) {
     char line[200];
-    std::snprintf(line, sizeof line, "%s: %d flushes (%.1f s), compaction %.1f s, %.2f GiB written (x%.1f)\n",
+    std::snprintf(line, sizeof line, "%s%s: %d flushes (%.1f s), compaction %.1f s, %.2f GiB written (x%.1f)",
+                  out.empty() ? "" : "\n",
                   f.family.c_str(), f.flushes, f.flush_seconds, f.compaction_seconds, f.written_gib,
                   f.write_amplification);
     out += line;

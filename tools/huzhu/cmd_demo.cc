@@ -154,9 +154,7 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   const Store& store = ledger.fund->store();
   if (global.verbose) {
     std::string written = DescribeWriteStats(WriteStatsSinceOpen(store));
-    if (written.empty()) written = "none\n";
-    written.pop_back();  // spdlog ends the line
-    spdlog::info("flushes and compactions while recording, by column family:\n{}", written);
+    spdlog::info("flushes and compactions while recording, by column family:\n{}", written.empty() ? "none" : written);
   }
   std::printf("recorded %llu events:", static_cast<unsigned long long>(store.head().seq));
   for (const auto& [what, n] : stats.counts) std::printf(" %s %lld;", what.c_str(), static_cast<long long>(n));
