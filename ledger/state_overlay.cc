@@ -1,11 +1,11 @@
 #include "ledger/state_overlay.h"
 
 #include <algorithm>
-#include <future>
 #include <memory>
 #include <set>
 
 #include "ledger/bulk_loader.h"
+#include "ledger/chunk_helper.h"
 #include "ledger/store.h"
 
 namespace huzhu {
@@ -27,6 +27,9 @@ namespace {
 
 // Below this many keys one thread reads them all: a second thread costs more than it saves.
 constexpr size_t kParallelPrefetchKeys = 1024;
+// Larger sets are read in chunks this big, by whichever of the two threads is free
+// (ledger/chunk_helper.h); each chunk is one sorted MultiGet.
+constexpr size_t kPrefetchChunkKeys = 256;
 
 struct Fetched {
   std::vector<rocksdb::PinnableSlice> values;
@@ -62,12 +65,12 @@ Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
   if (keys.size() < kParallelPrefetchKeys) {
     RETURN_IF_ERROR(MultiGetRange(db_, cf_, keys, 0, keys.size(), &fetched));
   } else {
-    size_t half = keys.size() / 2;
-    auto upper = std::async(std::launch::async, MultiGetRange, db_, cf_, std::cref(keys), half, keys.size(), &fetched);
-    Status lower = MultiGetRange(db_, cf_, keys, 0, half, &fetched);
-    Status rest = upper.get();
-    RETURN_IF_ERROR(lower);
-    RETURN_IF_ERROR(rest);
+    if (!prefetch_helper_) prefetch_helper_ = std::make_unique<ChunkHelper>();
+    size_t chunks = (keys.size() + kPrefetchChunkKeys - 1) / kPrefetchChunkKeys;
+    RETURN_IF_ERROR(prefetch_helper_->Run(chunks, [&](size_t chunk) {
+      size_t begin = chunk * kPrefetchChunkKeys;
+      return MultiGetRange(db_, cf_, keys, begin, std::min(keys.size(), begin + kPrefetchChunkKeys), &fetched);
+    }));
   }
   slots_.reserve(slots_.size() + keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {

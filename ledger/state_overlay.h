@@ -10,12 +10,14 @@
 #include <rocksdb/write_batch.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <string>
 #include <vector>
 
 #include "events/status.h"
+#include "ledger/chunk_helper.h"
 
 namespace huzhu {
 
@@ -27,8 +29,8 @@ class StateOverlay {
   StateOverlay(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) : db_(db), cf_(cf) {}
 
   Result<std::optional<std::string>> Get(const std::string& key) const;
-  // Reads `keys` from RocksDB together (sorted, with MultiGet, large sets split over
-  // two threads) into the read cache, so that the Gets that follow are answered from
+  // Reads `keys` from RocksDB together (sorted, with MultiGet, large sets in chunks
+  // shared with a second thread) into the read cache, so that the Gets that follow are answered from
   // memory. Keys already pending or cached are skipped. Only an optimisation: a key
   // not prefetched is read when asked for.
   Status Prefetch(std::vector<std::string> keys) const;
@@ -85,6 +87,7 @@ class StateOverlay {
 
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
+  mutable std::unique_ptr<ChunkHelper> prefetch_helper_;  // made on the first large Prefetch
   mutable Slots slots_;  // cleared by Clear(); a batch reads the same unit, plan or member many times
   // Keys written since the last FlushInto, and since the last Clear (for Keys()), in
   // the order first written.

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
 #include "events/codec.h"
 #include "ledger/keys.h"
 #include "ledger/store_stats.h"
@@ -60,6 +66,37 @@ TEST_F(StoreTest, TheEventsFamilyFlushesItsOwnSmallerBuffer) {
   EXPECT_EQ(db->GetOptions(f_.store().cf(keys::kEventsCf)).write_buffer_size, defaults.events_write_buffer_bytes);
   EXPECT_EQ(db->GetOptions(f_.store().cf(keys::kIdempotencyCf)).write_buffer_size, defaults.write_buffer_bytes);
   EXPECT_LT(defaults.events_write_buffer_bytes, defaults.write_buffer_bytes);
+}
+
+// The nice value of this process's thread named `name`, or nullopt when none runs.
+std::optional<int> NiceOfThread(const std::string& name) {
+  namespace fs = std::filesystem;
+  for (const auto& task : fs::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string thread_name;
+    std::getline(comm, thread_name);
+    if (thread_name != name) continue;
+    std::ifstream stat_file(task.path() / "stat");
+    std::string stat((std::istreambuf_iterator<char>(stat_file)), std::istreambuf_iterator<char>());
+    // Fields after the ")" closing the name: state is field 3, nice field 19.
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 19; ++i) fields >> field;
+    return std::stoi(field);
+  }
+  return std::nullopt;
+}
+
+TEST_F(StoreTest, CompactionsRunAtTheLowestPriority) {
+  // The writer is one thread; compactions take the cores it leaves idle
+  // (StoreOptions::compaction_at_low_priority).
+  ASSERT_TRUE(StoreOptions{}.compaction_at_low_priority);
+  ASSERT_TRUE(f_.store().Flush().ok());
+  rocksdb::CompactRangeOptions everything;
+  ASSERT_TRUE(f_.store().db()->CompactRange(everything, f_.store().cf(keys::kEventsCf), nullptr, nullptr).ok());
+  std::optional<int> nice = NiceOfThread("rocksdb:low");
+  ASSERT_TRUE(nice.has_value()) << "no compaction thread found";
+  EXPECT_EQ(*nice, 19);
 }
 
 TEST_F(StoreTest, WriteStatsNameTheFamiliesThatFlushed) {
