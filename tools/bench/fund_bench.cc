@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ledger/fund.h"
+#include "ledger/store_stats.h"
 #include "projections/annual_report.h"
 #include "projections/projected_fund.h"
 #include "tools/bench/baseline.h"
@@ -111,6 +112,8 @@ int RunFundBench(const FundBenchOptions& o) {
   double import_secs = Since(start);
   const Store& store = fund.store();
   uint64_t events = store.head().seq;
+  // What the import left RocksDB's background threads to do, by column family.
+  std::string import_writes = DescribeWriteStats(WriteStatsSinceOpen(store));
   // Compacted first, as a long-lived store is: the scans then compare like with like.
   HUZHU_CHECK(store.db()->Flush(rocksdb::FlushOptions(), store.cf("events")).ok());
   HUZHU_CHECK(store.db()->CompactRange({}, store.cf("events"), nullptr, nullptr).ok());
@@ -164,6 +167,8 @@ int RunFundBench(const FundBenchOptions& o) {
               rebuild, rate(rebuild), scan / rebuild, rounds(rebuild_secs).c_str());
   std::printf("annual report:                                %8.2f s\n", report_secs);
   std::printf("peak RSS %.0f MiB (block cache configured: %zu MiB)\n", PeakRssMiB(), options.block_cache_bytes >> 20);
+  std::printf("flushes and compactions during the import, by column family:\n%s\n",
+              import_writes.empty() ? "none" : import_writes.c_str());
   if (!o.keep) fs::remove_all(o.dir);
   return 0;
 }
