@@ -30,9 +30,9 @@ class StateOverlay {
 
   Result<std::optional<std::string>> Get(const std::string& key) const;
   // Reads `keys` from RocksDB together (sorted, with MultiGet, large sets in chunks
-  // shared with a second thread) into the read cache, so that the Gets that follow are answered from
-  // memory. Keys already pending or cached are skipped. Only an optimisation: a key
-  // not prefetched is read when asked for.
+  // shared with a second thread) into the read cache, so that the Gets that follow
+  // are answered from memory. Keys already pending or cached are skipped. Only an
+  // optimisation: a key not prefetched is read when asked for.
   Status Prefetch(std::vector<std::string> keys) const;
   void Put(const std::string& key, std::string value);
   void Delete(const std::string& key);
