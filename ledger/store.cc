@@ -54,13 +54,6 @@ rocksdb::Options MakeDbOptions(const StoreOptions& o) {
   // than be dropped silently as point-in-time recovery would.
   options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   options.max_background_jobs = 2;
-  if (o.compaction_at_low_priority && !o.read_only) {
-    // Process-wide (RocksDB's default Env): every store's compactions run at the
-    // lowest CPU priority, so they take the cores the writer leaves idle instead
-    // of taking turns with it. Flushes keep their priority: a memtable that is not
-    // flushed in time stops the writes.
-    rocksdb::Env::Default()->LowerThreadPoolCPUPriority(rocksdb::Env::LOW, rocksdb::CpuPriority::kLow);
-  }
   options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   options.keep_log_file_num = 3;
   return options;
@@ -156,6 +149,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   rocksdb::DB* raw = nullptr;
   rocksdb::DBOptions db_options(MakeDbOptions(o));
   db_options.write_buffer_manager = write_buffers;
+  if (o.compaction_at_low_priority && !o.read_only) {
+    // Process-wide (RocksDB's default Env): every store's compactions run at the
+    // lowest CPU priority, so they take the cores the writer leaves idle instead
+    // of taking turns with it. Flushes keep their priority: a memtable that is not
+    // flushed in time stops the writes.
+    rocksdb::Env::Default()->LowerThreadPoolCPUPriority(rocksdb::Env::LOW, rocksdb::CpuPriority::kLow);
+  }
   rocksdb::Status s = o.read_only
                           ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw)
                           : rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
