@@ -44,7 +44,7 @@ std::string DescribeWriteStats(const std::vector<FamilyWriteStats>& stats) {
                   f.write_amplification);
     out += line;
   }
-  return out;
+  return out.empty() ? "none" : out;
 }
 
 }  // namespace huzhu

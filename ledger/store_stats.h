@@ -21,7 +21,8 @@ struct FamilyWriteStats {
 // Families that flushed or compacted anything, in name order.
 std::vector<FamilyWriteStats> WriteStatsSinceOpen(const Store& store);
 
-// One line per family, without a newline after the last: "state: 147 flushes (21.3 s), compaction 159.5 s, 8.6 GiB written (x6.1)".
+// One line per family, without a newline after the last: "state: 147 flushes (21.3 s),
+// compaction 159.5 s, 8.6 GiB written (x6.1)"; "none" when no family flushed.
 std::string DescribeWriteStats(const std::vector<FamilyWriteStats>& stats);
 
 }  // namespace huzhu

@@ -111,6 +111,7 @@ TEST_F(StoreTest, WriteStatsNameTheFamiliesThatFlushed) {
   EXPECT_GT(events->written_gib, 0);
   std::string text = DescribeWriteStats(stats);
   EXPECT_NE(text.find("events: 1 flushes ("), std::string::npos) << text;
+  EXPECT_EQ(DescribeWriteStats({}), "none");
 }
 
 TEST_F(StoreTest, VerifyChainWalksEveryEvent) {

@@ -168,7 +168,7 @@ int RunFundBench(const FundBenchOptions& o) {
   std::printf("annual report:                                %8.2f s\n", report_secs);
   std::printf("peak RSS %.0f MiB (block cache configured: %zu MiB)\n", PeakRssMiB(), options.block_cache_bytes >> 20);
   std::printf("flushes and compactions during the import, by column family:\n%s\n",
-              import_writes.empty() ? "none" : import_writes.c_str());
+              import_writes.c_str());
   if (!o.keep) fs::remove_all(o.dir);
   return 0;
 }

@@ -153,8 +153,8 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   phases.End("recording");
   const Store& store = ledger.fund->store();
   if (global.verbose) {
-    std::string written = DescribeWriteStats(WriteStatsSinceOpen(store));
-    spdlog::info("flushes and compactions while recording, by column family:\n{}", written.empty() ? "none" : written);
+    spdlog::info("flushes and compactions while recording, by column family:\n{}",
+                 DescribeWriteStats(WriteStatsSinceOpen(store)));
   }
   std::printf("recorded %llu events:", static_cast<unsigned long long>(store.head().seq));
   for (const auto& [what, n] : stats.counts) std::printf(" %s %lld;", what.c_str(), static_cast<long long>(n));
