@@ -5,9 +5,9 @@ namespace huzhu {
 // Shared by the caller and the helper. The helper may pick a job up after the
 // caller has returned (it was busy, or not scheduled): it then finds no chunk left
 // and touches nothing of the caller's, only this job, which it keeps alive.
-struct ChunkHelper::Job {
+struct ChunkHelper::Started::Job {
   size_t chunks = 0;
-  const std::function<Status(size_t)>* do_chunk = nullptr;  // the caller's; valid while chunks remain undone
+  std::function<Status(size_t)> do_chunk;  // may refer to the caller's data: called only while chunks remain undone
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
   std::mutex error_mu;
@@ -15,7 +15,7 @@ struct ChunkHelper::Job {
 
   void Work() {
     for (size_t i = next.fetch_add(1); i < chunks; i = next.fetch_add(1)) {
-      Status s = (*do_chunk)(i);
+      Status s = do_chunk(i);
       if (!s.ok()) {
         std::lock_guard lock(error_mu);
         if (error.ok()) error = std::move(s);
@@ -54,15 +54,25 @@ void ChunkHelper::HelperLoop() {
   }
 }
 
-Status ChunkHelper::Run(size_t chunks, const std::function<Status(size_t)>& do_chunk) {
-  auto job = std::make_shared<Job>();
-  job->chunks = chunks;
-  job->do_chunk = &do_chunk;
+Status ChunkHelper::Run(size_t chunks, std::function<Status(size_t)> do_chunk) {
+  return Finish(Start(chunks, std::move(do_chunk)));
+}
+
+ChunkHelper::Started ChunkHelper::Start(size_t chunks, std::function<Status(size_t)> do_chunk) {
+  Started started;
+  started.job_ = std::make_shared<Job>();
+  started.job_->chunks = chunks;
+  started.job_->do_chunk = std::move(do_chunk);
   {
     std::lock_guard lock(mu_);
-    posted_ = job;
+    posted_ = started.job_;
   }
   wake_.notify_one();
+  return started;
+}
+
+Status ChunkHelper::Finish(Started started) {
+  std::shared_ptr<Job> job = std::move(started.job_);
   job->Work();
   job->WaitUntilDone();
   {

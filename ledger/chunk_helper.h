@@ -31,10 +31,23 @@ class ChunkHelper {
   // helper, and returns when all are done: Ok, or the status of a chunk that failed.
   // do_chunk is called from both threads at once, for different chunks.
   // REQUIRES: one caller at a time.
-  Status Run(size_t chunks, const std::function<Status(size_t)>& do_chunk);
+  Status Run(size_t chunks, std::function<Status(size_t)> do_chunk);
+
+  // Run in two steps, for work the caller wants done while it does something else
+  // (reading ahead for its next command): Start hands the chunks to the helper alone;
+  // Finish, later, takes the chunks the helper has not begun on the calling thread
+  // and waits only for those it has. Finish it before starting another.
+  class Started {
+   private:
+    friend class ChunkHelper;
+    struct Job;
+    std::shared_ptr<Job> job_;
+  };
+  Started Start(size_t chunks, std::function<Status(size_t)> do_chunk);
+  Status Finish(Started started);
 
  private:
-  struct Job;
+  using Job = Started::Job;
   void HelperLoop();
 
   std::mutex mu_;

@@ -59,6 +59,7 @@ class FundState : public BatchObserver {
 
   // Fetches records a command is about to read, together (ledger/read_ahead.h).
   Status Prefetch(std::vector<std::string> keys) const { return kv_.Prefetch(std::move(keys)); }
+  void PrefetchInBackground(std::vector<std::string> keys) const { kv_.PrefetchInBackground(std::move(keys)); }
 
   // Reads, seeing what is committed plus what was applied since.
   Result<std::optional<UnitRec>> Unit(const std::string& unit_id) const;

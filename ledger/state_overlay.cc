@@ -51,23 +51,81 @@ Status MultiGetRange(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std
   return Status::Ok();
 }
 
+void SortUnique(std::vector<std::string>* keys) {
+  std::sort(keys->begin(), keys->end());
+  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+}
+
+size_t ChunkCount(size_t keys) { return (keys + kPrefetchChunkKeys - 1) / kPrefetchChunkKeys; }
+
 }  // namespace
 
+// The keys and what the helper read of them. No snapshot is needed: a key written
+// after the read began was staged through FlushInto after it began, and is dropped.
+struct StateOverlay::Background {
+  std::vector<std::string> keys;  // sorted, unique
+  Fetched fetched;
+  ChunkHelper::Started started;
+};
+
+StateOverlay::StateOverlay(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) : db_(db), cf_(cf) {}
+
+StateOverlay::~StateOverlay() {
+  if (background_) (void)prefetch_helper_->Finish(std::move(background_->started));
+}
+
+void StateOverlay::PrefetchInBackground(std::vector<std::string> keys) const {
+  if (background_) return;
+  SortUnique(&keys);
+  if (keys.empty()) return;
+  if (!prefetch_helper_) prefetch_helper_ = std::make_unique<ChunkHelper>();
+  auto bg = std::make_unique<Background>();
+  bg->keys = std::move(keys);
+  bg->fetched = Fetched{std::vector<rocksdb::PinnableSlice>(bg->keys.size()), std::vector<char>(bg->keys.size())};
+  Background* b = bg.get();
+  bg->started = prefetch_helper_->Start(ChunkCount(b->keys.size()), [db = db_, cf = cf_, b](size_t chunk) {
+    size_t begin = chunk * kPrefetchChunkKeys;
+    return MultiGetRange(db, cf, b->keys, begin, std::min(b->keys.size(), begin + kPrefetchChunkKeys), &b->fetched);
+  });
+  // Writes made before this call may be staged but not yet in RocksDB when the helper
+  // reads: they count as staged after it.
+  staged_since_background_.clear();
+  for (const Entry* entry : written_) staged_since_background_.insert(entry->first);
+  background_ = std::move(bg);
+}
+
+void StateOverlay::TakeBackgroundReads() const {
+  if (!background_) return;
+  std::unique_ptr<Background> bg = std::move(background_);
+  // The chunks the helper has not begun are read here. A failed read is dropped: the
+  // key is read again when asked for, and its error reported then.
+  std::unordered_set<std::string> staged = std::move(staged_since_background_);
+  staged_since_background_.clear();
+  if (!prefetch_helper_->Finish(std::move(bg->started)).ok()) return;
+  slots_.reserve(slots_.size() + bg->keys.size());
+  for (size_t i = 0; i < bg->keys.size(); ++i) {
+    if (staged.count(bg->keys[i]) != 0) continue;
+    Slot& slot = slots_[std::move(bg->keys[i])];
+    if (slot.known != Known::kNothing) continue;  // this batch's own write, or read already
+    slot.value = bg->fetched.found[i] ? std::optional<std::string>(bg->fetched.values[i].ToString()) : std::nullopt;
+    slot.known = Known::kRead;
+  }
+}
+
 Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
+  TakeBackgroundReads();
   std::erase_if(keys, [&](const std::string& k) {
     auto it = slots_.find(k);
     return it != slots_.end() && it->second.known != Known::kNothing;
   });
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  SortUnique(&keys);
   if (keys.empty()) return Status::Ok();
   Fetched fetched{std::vector<rocksdb::PinnableSlice>(keys.size()), std::vector<char>(keys.size())};
   if (keys.size() < kParallelPrefetchKeys) {
     RETURN_IF_ERROR(MultiGetRange(db_, cf_, keys, 0, keys.size(), &fetched));
   } else {
     if (!prefetch_helper_) prefetch_helper_ = std::make_unique<ChunkHelper>();
-    size_t chunks = (keys.size() + kPrefetchChunkKeys - 1) / kPrefetchChunkKeys;
-    RETURN_IF_ERROR(prefetch_helper_->Run(chunks, [&](size_t chunk) {
+    RETURN_IF_ERROR(prefetch_helper_->Run(ChunkCount(keys.size()), [&](size_t chunk) {
       size_t begin = chunk * kPrefetchChunkKeys;
       return MultiGetRange(db_, cf_, keys, begin, std::min(keys.size(), begin + kPrefetchChunkKeys), &fetched);
     }));
@@ -148,6 +206,7 @@ Status StateOverlay::FlushUnflushed(Sink&& write) {
     auto& [key, slot] = *entry;
     slot.unflushed = false;
     if (slot.known != Known::kWritten) continue;  // written, then rolled back
+    if (background_) staged_since_background_.insert(key);
     RETURN_IF_ERROR(write(key, slot.value));
   }
   unflushed_.clear();

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,10 @@ class BulkLoader;
 class StateOverlay {
  public:
   // REQUIRES: db and cf outlive the overlay.
-  StateOverlay(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) : db_(db), cf_(cf) {}
+  StateOverlay(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf);
+  ~StateOverlay();  // waits for a background read-ahead still running
+  StateOverlay(const StateOverlay&) = delete;
+  StateOverlay& operator=(const StateOverlay&) = delete;
 
   Result<std::optional<std::string>> Get(const std::string& key) const;
   // Reads `keys` from RocksDB together (sorted, with MultiGet, large sets in chunks
@@ -34,6 +38,12 @@ class StateOverlay {
   // are answered from memory. Keys already pending or cached are skipped. Only an
   // optimisation: a key not prefetched is read when asked for.
   Status Prefetch(std::vector<std::string> keys) const;
+  // Starts reading `keys` on the second thread while the caller goes on (a bulk job's
+  // next command's keys, read while this one is checked and written). The next
+  // Prefetch takes what was read, except keys staged for writing since this call,
+  // whose values may have changed; those are read again when asked for. One at a
+  // time: a call while one is in flight does nothing.
+  void PrefetchInBackground(std::vector<std::string> keys) const;
   void Put(const std::string& key, std::string value);
   void Delete(const std::string& key);
   // Keys that start with `prefix`, committed and pending merged, in order.
@@ -79,6 +89,8 @@ class StateOverlay {
   using Entry = Slots::value_type;  // a node of slots_: stays put until Clear()
 
   Slot& Write(const std::string& key);
+  // Adds the background read-ahead's values (those still current) to the read cache.
+  void TakeBackgroundReads() const;
   // Hands each write made since the last flush to `write(key, value)` (value
   // nullopt: a deletion). A template, not a std::function: the writer flushes once
   // per command, a call per row.
@@ -88,6 +100,11 @@ class StateOverlay {
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
   mutable std::unique_ptr<ChunkHelper> prefetch_helper_;  // made on the first large Prefetch
+  struct Background;
+  mutable std::unique_ptr<Background> background_;  // a read-ahead in flight, if any
+  // Keys staged for writing (FlushInto) since background_ began: what it read of
+  // them may be stale.
+  mutable std::unordered_set<std::string> staged_since_background_;
   mutable Slots slots_;  // cleared by Clear(); a batch reads the same unit, plan or member many times
   // Keys written since the last FlushInto, and since the last Clear (for Keys()), in
   // the order first written.

@@ -63,5 +63,47 @@ TEST(ChunkHelperTest, ManyShortJobsInARowEachFinishWhole) {
   }
 }
 
+TEST(ChunkHelperTest, AStartedJobRunsOnTheHelperWhileTheCallerGoesOn) {
+  ChunkHelper helper;
+  std::atomic<int> on_helper{0};
+  std::vector<std::atomic<int>> runs(8);
+  auto caller = std::this_thread::get_id();
+  ChunkHelper::Started started = helper.Start(runs.size(), [&](size_t i) {
+    runs[i].fetch_add(1);
+    if (std::this_thread::get_id() != caller) on_helper.fetch_add(1);
+    return Status::Ok();
+  });
+  // The caller does other work; the helper takes chunks meanwhile.
+  for (int waited = 0; waited < 2000 && on_helper.load() == 0; ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_TRUE(helper.Finish(std::move(started)).ok());
+  for (size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(runs[i].load(), 1) << "chunk " << i;
+  EXPECT_GT(on_helper.load(), 0);
+}
+
+TEST(ChunkHelperTest, FinishRunsWhatTheHelperHasNotBegun) {
+  // The helper is kept busy by a job of its own, so the second job's chunks are all
+  // left to Finish, on the caller's thread.
+  ChunkHelper helper;
+  std::atomic<bool> release{false};
+  std::atomic<bool> blocking{false};
+  ChunkHelper::Started busy = helper.Start(1, [&](size_t) {
+    blocking.store(true);
+    while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return Status::Ok();
+  });
+  while (!blocking.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::set<std::thread::id> threads;
+  ChunkHelper::Started second = helper.Start(5, [&](size_t) {
+    threads.insert(std::this_thread::get_id());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(helper.Finish(std::move(second)).ok());
+  EXPECT_EQ(threads, std::set<std::thread::id>{std::this_thread::get_id()});
+  release.store(true);
+  ASSERT_TRUE(helper.Finish(std::move(busy)).ok());
+}
+
 }  // namespace
 }  // namespace huzhu

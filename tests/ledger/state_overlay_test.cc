@@ -6,7 +6,11 @@
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
+#include <chrono>
+#include <map>
 #include <memory>
+#include <random>
+#include <thread>
 
 #include "tests/testing/scratch_rocksdb.h"
 
@@ -118,6 +122,76 @@ TEST_F(StateOverlayTest, FlushStagesEachWrittenKeyOnceWithItsLastValue) {
   std::string value;
   ASSERT_TRUE(db_->Get({}, "K/1", &value).ok());
   EXPECT_EQ(value, "third");
+}
+
+// A bulk job reads its next command's keys in the background while the current one
+// is written: whatever the helper read before or after that write, a key written in
+// the meantime must read its new value, and the others what RocksDB holds.
+TEST_F(StateOverlayTest, BackgroundReadsNeverHideAWriteMadeMeanwhile) {
+  constexpr int kKeys = 3000;  // several chunks
+  std::map<std::string, std::string> committed;
+  for (int i = 0; i < kKeys; i += 3) {
+    Commit("K/" + std::to_string(i), "v0");
+    committed["K/" + std::to_string(i)] = "v0";
+  }
+  StateOverlay kv(db_, db_->DefaultColumnFamily());
+  std::mt19937 rng(7);
+  for (int round = 1; round <= 60; ++round) {
+    auto key = [&] { return "K/" + std::to_string(rng() % kKeys); };
+    std::vector<std::string> later;
+    for (int i = 0; i < 1500; ++i) later.push_back(key());
+    // Writes made before the read starts count too: one already staged in the batch
+    // and one not yet staged; both land in RocksDB after the helper may have read.
+    rocksdb::WriteBatch batch;
+    std::string staged = key();
+    kv.Put(staged, "staged" + std::to_string(round));
+    committed[staged] = "staged" + std::to_string(round);
+    ASSERT_TRUE(kv.FlushInto(&batch).ok());
+    std::string pending = key();
+    kv.Put(pending, "pending" + std::to_string(round));
+    committed[pending] = "pending" + std::to_string(round);
+    later.push_back(staged);
+    later.push_back(pending);
+    kv.PrefetchInBackground(later);
+    // Every other round the helper is given time to read everything first, so that
+    // what it read is stale for the keys written below.
+    if (round % 2 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    for (int i = 0; i < 200; ++i) {
+      std::string k = key();
+      if (rng() % 4 == 0) {
+        kv.Delete(k);
+        committed.erase(k);
+      } else {
+        kv.Put(k, "v" + std::to_string(round));
+        committed[k] = "v" + std::to_string(round);
+      }
+    }
+    ASSERT_TRUE(kv.FlushInto(&batch).ok());
+    ASSERT_TRUE(db_->Write({}, &batch).ok());
+    kv.Clear();
+    ASSERT_TRUE(kv.Prefetch({key()}).ok());  // takes what was read in the background
+    for (const std::string& k : later) {
+      auto it = committed.find(k);
+      ASSERT_EQ(Read(kv, k), it == committed.end() ? std::nullopt : std::optional<std::string>(it->second))
+          << k << " in round " << round;
+    }
+    kv.Clear();
+  }
+}
+
+TEST_F(StateOverlayTest, AnOverlayGoesAwayWithABackgroundReadInFlight) {
+  for (int i = 0; i < 2000; ++i) Commit("K/" + std::to_string(i), "v");
+  std::vector<std::string> keys;
+  for (int i = 0; i < 2000; ++i) keys.push_back("K/" + std::to_string(i));
+  for (int round = 0; round < 20; ++round) {
+    StateOverlay kv(db_, db_->DefaultColumnFamily());
+    kv.PrefetchInBackground(keys);
+  }  // each waits for its helper's reads before its members go
+  StateOverlay kv(db_, db_->DefaultColumnFamily());
+  kv.PrefetchInBackground(keys);
+  kv.PrefetchInBackground({"K/1"});  // one at a time: ignored while the first is in flight
+  ASSERT_TRUE(kv.Prefetch({}).ok());
+  EXPECT_EQ(Read(kv, "K/1999"), "v");
 }
 
 }  // namespace

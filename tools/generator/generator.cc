@@ -77,15 +77,27 @@ class Run {
     if (progress_) progress_(fund_.store().head().seq);
     return Status::Ok();
   }
-  // Runs items as batches of at most batch_events events (estimated `per_item` each).
+  // Runs items as batches of at most batch_events events (estimated `per_item` each),
+  // each batch's reads done ahead while the one before it is written.
   template <class C>
   Status ExecMany(const char* user, Role role, std::vector<C> items, Date day, size_t per_item = 1) {
     size_t chunk = std::max<size_t>(1, o_.batch_events / per_item);
-    for (size_t i = 0; i < items.size(); i += chunk) {
+    auto batch_at = [&](size_t i) {
       Several<C> batch;
       batch.items.assign(std::make_move_iterator(items.begin() + i),
                          std::make_move_iterator(items.begin() + std::min(items.size(), i + chunk)));
+      return batch;
+    };
+    if (items.empty()) return Status::Ok();
+    Several<C> batch = batch_at(0);
+    for (size_t i = 0; i < items.size(); i += chunk) {
+      Several<C> next;
+      if (i + chunk < items.size()) {
+        next = batch_at(i + chunk);
+        fund_.ReadAheadFor(next);
+      }
       RETURN_IF_ERROR(Exec(user, role, batch, day));
+      batch = std::move(next);
     }
     return Status::Ok();
   }
