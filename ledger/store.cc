@@ -202,16 +202,7 @@ rocksdb::ColumnFamilyOptions Store::OptionsFor(const std::string& name) const {
   if (name == keys::kIdempotencyCf || std::find(filtered.begin(), filtered.end(), name) != filtered.end()) {
     options.memtable_prefix_bloom_size_ratio = 0.05;
   }
-  if (name == keys::kEventsCf) {
-    options.write_buffer_size = options_.events_write_buffer_bytes;
-    // Its level-0 files never overlap (events arrive in key order) and move down
-    // whole, so many of them cost a read nothing; but each waits for a compaction
-    // thread, and while the one thread worked through a long compaction of the state,
-    // twenty queued up and RocksDB slowed every write (national demo). Slow down only
-    // far later.
-    options.level0_slowdown_writes_trigger = 200;
-    options.level0_stop_writes_trigger = 400;
-  }
+  if (name == keys::kEventsCf) options.write_buffer_size = options_.events_write_buffer_bytes;
   return options;
 }
 
