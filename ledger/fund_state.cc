@@ -70,19 +70,27 @@ Result<Balances> FundState::GetBalances() const {
   return balances;
 }
 
-Result<std::optional<PlanRules>> FundState::Plan(const std::string& code, uint32_t version) const {
+Result<const PlanRules*> FundState::CachedPlan(const std::string& code, uint32_t version) const {
   ASSIGN_OR_RETURN(auto json, kv_.Get(state_keys::Plan(code, version)));
-  if (!json) return std::optional<PlanRules>();
-  // Parsed once per distinct definition: every claim approval needs its plan.
+  if (!json) return nullptr;
+  // Parsed once per distinct definition (keyed by it, so a definition a dry run wrote
+  // and dropped is never mistaken for the one stored): every claim approval and every
+  // enrolment needs its plan.
   auto cached = plan_cache_.find(*json);
   if (cached == plan_cache_.end()) {
     ASSIGN_OR_RETURN(PlanRules plan, PlanFromJson(*json));
     cached = plan_cache_.emplace(*json, std::move(plan)).first;
   }
-  return std::optional<PlanRules>(cached->second);
+  return &cached->second;
 }
 
-Result<std::optional<PlanRules>> FundState::PlanInForce(const std::string& code, Date on) const {
+Result<std::optional<PlanRules>> FundState::Plan(const std::string& code, uint32_t version) const {
+  ASSIGN_OR_RETURN(const PlanRules* plan, CachedPlan(code, version));
+  if (!plan) return std::optional<PlanRules>();
+  return std::optional<PlanRules>(*plan);
+}
+
+Result<const PlanRules*> FundState::PlanInForce(const std::string& code, Date on) const {
   auto cached = plan_versions_.find(code);
   if (cached == plan_versions_.end()) {
     ASSIGN_OR_RETURN(auto keys, kv_.Keys("L/" + code + "/"));
@@ -92,10 +100,10 @@ Result<std::optional<PlanRules>> FundState::PlanInForce(const std::string& code,
   }
   // Newest version first: the first in force on `on` wins.
   for (auto it = cached->second.rbegin(); it != cached->second.rend(); ++it) {
-    ASSIGN_OR_RETURN(auto plan, Plan(code, *it));
+    ASSIGN_OR_RETURN(const PlanRules* plan, CachedPlan(code, *it));
     if (plan && plan->effective_from <= on) return plan;
   }
-  return std::optional<PlanRules>();
+  return nullptr;
 }
 
 Result<bool> FundState::PlanPublishedAs(const PlanRules& plan) const {

@@ -68,8 +68,10 @@ class FundState : public BatchObserver {
   Result<std::optional<ClaimRec>> Claim(const std::string& claim_id) const;
   Result<std::optional<PayoutRec>> Payout(const std::string& payout_id) const;
   Result<Balances> GetBalances() const;
-  // The plan version in force on `on` (the latest published with effective_from <= on).
-  Result<std::optional<PlanRules>> PlanInForce(const std::string& code, Date on) const;
+  // The plan version in force on `on` (the latest published with effective_from <= on),
+  // or null. The rules stay valid as long as this FundState: every enrolment looks its
+  // plan up, and a copy of the rules cost a few allocations each time.
+  Result<const PlanRules*> PlanInForce(const std::string& code, Date on) const;
   Result<std::optional<PlanRules>> Plan(const std::string& code, uint32_t version) const;
   Result<bool> PlanPublishedAs(const PlanRules& plan) const;  // same code, version and rules
   // Enrolment ids of a member in a plan, by term start, reversed ones excluded.
@@ -117,11 +119,14 @@ class FundState : public BatchObserver {
   Status AddMemberTerm(const std::string& member_id, const std::string& plan, Date start, const std::string& id);
   Status RemoveMemberTerm(const std::string& member_id, const std::string& plan, const std::string& id);
   Status UndoPayout(const CorrectableRec& target);
+  // Plan's rules in the cache (null when the version was never published).
+  Result<const PlanRules*> CachedPlan(const std::string& code, uint32_t version) const;
 
   Store* store_;
   StateOverlay kv_;
   std::pair<uint64_t, uint64_t> prepared_{1, 0};  // empty range: nothing prepared
-  mutable std::map<std::string, PlanRules> plan_cache_;  // parsed plans, by their JSON
+  // Parsed plans, by their JSON; never erased: PlanInForce hands out pointers into it.
+  mutable std::map<std::string, PlanRules> plan_cache_;
   // Published versions by plan code, read once per command: enrolments look them up
   // for every member. Dropped whenever a plan is applied or a dry run discarded.
   mutable std::map<std::string, std::vector<uint32_t>> plan_versions_;
