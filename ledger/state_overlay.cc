@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <utility>
 
 #include "ledger/bulk_loader.h"
 #include "ledger/chunk_helper.h"
@@ -32,6 +33,10 @@ constexpr size_t kParallelPrefetchKeys = 1024;
 constexpr size_t kPrefetchChunkKeys = 256;
 
 struct Fetched {
+  explicit Fetched(size_t keys) : values(keys), found(keys) {}
+  std::optional<std::string> Value(size_t i) const {
+    return found[i] ? std::optional<std::string>(values[i].ToString()) : std::nullopt;
+  }
   std::vector<rocksdb::PinnableSlice> values;
   std::vector<char> found;  // char, not bool: two threads write neighbouring entries
 };
@@ -58,11 +63,19 @@ void SortUnique(std::vector<std::string>* keys) {
 
 size_t ChunkCount(size_t keys) { return (keys + kPrefetchChunkKeys - 1) / kPrefetchChunkKeys; }
 
+// Reads chunk number `chunk` of sorted `keys` (kPrefetchChunkKeys each) into `out`.
+Status MultiGetChunk(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::vector<std::string>& keys,
+                     size_t chunk, Fetched* out) {
+  size_t begin = chunk * kPrefetchChunkKeys;
+  return MultiGetRange(db, cf, keys, begin, std::min(keys.size(), begin + kPrefetchChunkKeys), out);
+}
+
 }  // namespace
 
 // The keys and what the helper read of them. No snapshot is needed: a key written
 // after the read began was staged through FlushInto after it began, and is dropped.
 struct StateOverlay::Background {
+  explicit Background(std::vector<std::string> sorted_keys) : keys(std::move(sorted_keys)), fetched(keys.size()) {}
   std::vector<std::string> keys;  // sorted, unique
   Fetched fetched;
   ChunkHelper::Started started;
@@ -78,14 +91,10 @@ void StateOverlay::PrefetchInBackground(std::vector<std::string> keys) const {
   if (background_) return;
   SortUnique(&keys);
   if (keys.empty()) return;
-  if (!prefetch_helper_) prefetch_helper_ = std::make_unique<ChunkHelper>();
-  auto bg = std::make_unique<Background>();
-  bg->keys = std::move(keys);
-  bg->fetched = Fetched{std::vector<rocksdb::PinnableSlice>(bg->keys.size()), std::vector<char>(bg->keys.size())};
+  auto bg = std::make_unique<Background>(std::move(keys));
   Background* b = bg.get();
-  bg->started = prefetch_helper_->Start(ChunkCount(b->keys.size()), [db = db_, cf = cf_, b](size_t chunk) {
-    size_t begin = chunk * kPrefetchChunkKeys;
-    return MultiGetRange(db, cf, b->keys, begin, std::min(b->keys.size(), begin + kPrefetchChunkKeys), &b->fetched);
+  bg->started = Helper().Start(ChunkCount(b->keys.size()), [db = db_, cf = cf_, b](size_t chunk) {
+    return MultiGetChunk(db, cf, b->keys, chunk, &b->fetched);
   });
   // Writes made before this call may be staged but not yet in RocksDB when the helper
   // reads: they count as staged after it.
@@ -99,15 +108,14 @@ void StateOverlay::TakeBackgroundReads() const {
   std::unique_ptr<Background> bg = std::move(background_);
   // The chunks the helper has not begun are read here. A failed read is dropped: the
   // key is read again when asked for, and its error reported then.
-  std::unordered_set<std::string> staged = std::move(staged_since_background_);
-  staged_since_background_.clear();
+  std::unordered_set<std::string> staged = std::exchange(staged_since_background_, {});
   if (!prefetch_helper_->Finish(std::move(bg->started)).ok()) return;
   slots_.reserve(slots_.size() + bg->keys.size());
   for (size_t i = 0; i < bg->keys.size(); ++i) {
     if (staged.count(bg->keys[i]) != 0) continue;
     Slot& slot = slots_[std::move(bg->keys[i])];
     if (slot.known != Known::kNothing) continue;  // this batch's own write, or read already
-    slot.value = bg->fetched.found[i] ? std::optional<std::string>(bg->fetched.values[i].ToString()) : std::nullopt;
+    slot.value = bg->fetched.Value(i);
     slot.known = Known::kRead;
   }
 }
@@ -120,23 +128,26 @@ Status StateOverlay::Prefetch(std::vector<std::string> keys) const {
   });
   SortUnique(&keys);
   if (keys.empty()) return Status::Ok();
-  Fetched fetched{std::vector<rocksdb::PinnableSlice>(keys.size()), std::vector<char>(keys.size())};
+  Fetched fetched(keys.size());
   if (keys.size() < kParallelPrefetchKeys) {
     RETURN_IF_ERROR(MultiGetRange(db_, cf_, keys, 0, keys.size(), &fetched));
   } else {
-    if (!prefetch_helper_) prefetch_helper_ = std::make_unique<ChunkHelper>();
-    RETURN_IF_ERROR(prefetch_helper_->Run(ChunkCount(keys.size()), [&](size_t chunk) {
-      size_t begin = chunk * kPrefetchChunkKeys;
-      return MultiGetRange(db_, cf_, keys, begin, std::min(keys.size(), begin + kPrefetchChunkKeys), &fetched);
+    RETURN_IF_ERROR(Helper().Run(ChunkCount(keys.size()), [&](size_t chunk) {
+      return MultiGetChunk(db_, cf_, keys, chunk, &fetched);
     }));
   }
   slots_.reserve(slots_.size() + keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     Slot& slot = slots_[std::move(keys[i])];
-    slot.value = fetched.found[i] ? std::optional<std::string>(fetched.values[i].ToString()) : std::nullopt;
+    slot.value = fetched.Value(i);
     slot.known = Known::kRead;
   }
   return Status::Ok();
+}
+
+ChunkHelper& StateOverlay::Helper() const {
+  if (!prefetch_helper_) prefetch_helper_ = std::make_unique<ChunkHelper>();
+  return *prefetch_helper_;
 }
 
 StateOverlay::Slot& StateOverlay::Write(const std::string& key) {

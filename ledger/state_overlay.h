@@ -89,6 +89,8 @@ class StateOverlay {
   using Entry = Slots::value_type;  // a node of slots_: stays put until Clear()
 
   Slot& Write(const std::string& key);
+  // The thread that shares large reads and does background ones.
+  ChunkHelper& Helper() const;
   // Adds the background read-ahead's values (those still current) to the read cache.
   void TakeBackgroundReads() const;
   // Hands each write made since the last flush to `write(key, value)` (value
@@ -99,7 +101,7 @@ class StateOverlay {
 
   rocksdb::DB* db_;
   rocksdb::ColumnFamilyHandle* cf_;
-  mutable std::unique_ptr<ChunkHelper> prefetch_helper_;  // made on the first large Prefetch
+  mutable std::unique_ptr<ChunkHelper> prefetch_helper_;  // made when first needed: Helper()
   struct Background;
   mutable std::unique_ptr<Background> background_;  // a read-ahead in flight, if any
   // Keys staged for writing (FlushInto) since background_ began: what it read of
