@@ -47,30 +47,15 @@ class ScratchDb {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
 };
 
-std::string Hex(const rocksdb::Slice& s) { return ToHex(std::string_view(s.data(), s.size())); }
-
-// Walks both families in key order; returns the first difference.
+// The first difference between the kept and the rebuilt family of one projection.
 Result<std::optional<ProjectionDifference>> Compare(const std::string& name, rocksdb::Iterator* kept,
                                                     rocksdb::Iterator* rebuilt, uint64_t* rows) {
-  kept->SeekToFirst();
-  rebuilt->SeekToFirst();
-  while (kept->Valid() || rebuilt->Valid()) {
-    ++*rows;
-    int order = !kept->Valid() ? 1 : !rebuilt->Valid() ? -1 : kept->key().compare(rebuilt->key());
-    if (order != 0 || kept->value() != rebuilt->value()) {
-      ProjectionDifference d;
-      d.projection = name;
-      d.key_hex = Hex(order <= 0 ? kept->key() : rebuilt->key());
-      d.kept_hex = order <= 0 ? Hex(kept->value()) : "absent";
-      d.rebuilt_hex = order >= 0 ? Hex(rebuilt->value()) : "absent";
-      return std::optional<ProjectionDifference>(d);
-    }
-    kept->Next();
-    rebuilt->Next();
-  }
-  RETURN_IF_ERROR(FromRocks(kept->status(), "reading the kept projection"));
-  RETURN_IF_ERROR(FromRocks(rebuilt->status(), "reading the rebuilt projection"));
-  return std::optional<ProjectionDifference>();
+  ASSIGN_OR_RETURN(std::optional<RowDifference> row, FirstDifference(kept, rebuilt, rows));
+  if (!row) return std::optional<ProjectionDifference>();
+  ProjectionDifference d;
+  static_cast<RowDifference&>(d) = std::move(*row);
+  d.projection = name;
+  return std::optional<ProjectionDifference>(std::move(d));
 }
 
 }  // namespace

@@ -5,16 +5,14 @@
 #include <optional>
 #include <string>
 
+#include "ledger/row_compare.h"
 #include "ledger/store.h"
 #include "projections/projection_set.h"
 
 namespace huzhu {
 
-struct ProjectionDifference {
+struct ProjectionDifference : RowDifference {
   std::string projection;
-  std::string key_hex;      // the first key that differs
-  std::string kept_hex;     // its value in the kept projection ("absent" when missing)
-  std::string rebuilt_hex;  // and in the rebuilt one
 };
 
 struct ProjectionAudit {

@@ -5,6 +5,8 @@
 
 #include "events/codec.h"
 #include "ledger/fund_state.h"
+#include "ledger/record_codec.h"
+#include "ledger/state_audit.h"
 #include "projections/projection_set.h"
 #include "tests/testing/fund_fixture.h"
 
@@ -114,6 +116,90 @@ TEST(ReplayTest, ReplayRefusesAnApprovalTheRulesDoNotSupport) {
   EXPECT_NE(out.status().message().find("the rule pays 1750.00 yuan"), std::string::npos)
       << out.status().ToString();
   EXPECT_EQ(f.fund().store().head().seq, head.seq);
+}
+
+// `huzhu audit state`: the same replay, run against a kept store, names the first
+// state row that differs.
+class StateAuditTest : public ::testing::Test {
+ protected:
+  void SetUp() override { RecordHistoryWithAReversal(f_); }
+  Store& store() { return f_.fund().store(); }
+  void Put(const std::string& key, const std::string& value) {
+    ASSERT_TRUE(store().db()->Put({}, store().cf(kStateCf), key, value).ok());
+  }
+  Result<StateAudit> Audit() { return AuditState(store(), scratch_.Sub("audit"), nullptr); }
+
+  testing::FundFixture f_;
+  testing::TempDir scratch_;
+};
+
+TEST_F(StateAuditTest, TheKeptStateEqualsItsReplay) {
+  uint64_t last_progress = 0;
+  auto audit = AuditState(store(), scratch_.Sub("audit"), [&](uint64_t seq) { last_progress = seq; });
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  EXPECT_FALSE(audit->difference.has_value()) << audit->difference->key_hex;
+  EXPECT_EQ(audit->events, store().head().seq);
+  EXPECT_EQ(last_progress, store().head().seq);
+  EXPECT_EQ(audit->rows_compared, Dump(store(), kStateCf).size());
+  EXPECT_FALSE(std::filesystem::exists(scratch_.Sub("audit")));  // the scratch store is removed
+}
+
+TEST_F(StateAuditTest, NamesAChangedRow) {
+  std::string kept = Dump(store(), kStateCf).at("M/M1");
+  Put("M/M1", kept + "x");
+  auto audit = Audit();
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->key_hex, ToHex("M/M1"));
+  EXPECT_EQ(audit->difference->kept_hex, ToHex(kept + "x"));
+  EXPECT_EQ(audit->difference->rebuilt_hex, ToHex(kept));
+}
+
+TEST_F(StateAuditTest, NamesAMissingRowAndAStrayOne) {
+  ASSERT_TRUE(store().db()->Delete({}, store().cf(kStateCf), "T/M2/INPATIENT").ok());
+  auto audit = Audit();
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->key_hex, ToHex("T/M2/INPATIENT"));
+  EXPECT_EQ(audit->difference->kept_hex, "absent");
+
+  Put("B/a stray row", "");  // sorts before every other row
+  audit = Audit();
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->key_hex, ToHex("B/a stray row"));
+  EXPECT_EQ(audit->difference->rebuilt_hex, "absent");
+}
+
+// Stores written before 2026-12 hold a record of every correctable event, reversed
+// or not; one never reversed stands for no record. A reversed one must match.
+TEST_F(StateAuditTest, AnOlderStoresRecordOfAnEventNeverReversedIsNoDifference) {
+  uint64_t contribution = 0;
+  ASSERT_TRUE(store().ForEach(1, 0, [&](const Event& e, std::string_view) {
+    if (std::holds_alternative<ContributionReceived>(e.payload)) contribution = e.seq();
+    return Status::Ok();
+  }).ok());
+  ASSERT_NE(contribution, 0u);
+  CorrectableRec rec{EventType::kContributionReceived, "C1", 10'000'000, D("2016-01-05"), 0};
+  Put(state_keys::Correctable(contribution), EncodeRecord(rec));
+  auto audit = Audit();
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  EXPECT_FALSE(audit->difference.has_value()) << audit->difference->key_hex;
+
+  rec.reversed_by = store().head().seq;  // says reversed, which no event did
+  Put(state_keys::Correctable(contribution), EncodeRecord(rec));
+  audit = Audit();
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  ASSERT_TRUE(audit->difference.has_value());
+  EXPECT_EQ(audit->difference->key_hex, ToHex(state_keys::Correctable(contribution)));
+}
+
+TEST_F(StateAuditTest, RefusesAnExistingScratchDirectoryAndLeavesItAlone) {
+  std::filesystem::create_directories(scratch_.Sub("audit"));
+  auto audit = Audit();
+  ASSERT_FALSE(audit.ok());
+  EXPECT_NE(audit.status().message().find("exists"), std::string::npos) << audit.status().ToString();
+  EXPECT_TRUE(std::filesystem::exists(scratch_.Sub("audit")));
 }
 
 }  // namespace

@@ -28,8 +28,11 @@ class CliTest : public ::testing::Test {
   void InitWithSample() {
     CommandResult r = Huzhu("--as a1:admin init --fund CD --name 成都 --date 2016-01-01");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    // The demo's sample writes 80+ events into its own store; copy nothing, just
-    // append more events through the library to this store.
+    AppendContributionsAroundTheState();
+  }
+  // Appends 200 contributions through the store alone: the chain holds them, the
+  // write side's state (kept by the fund, not opened here) does not.
+  void AppendContributionsAroundTheState() {
     auto store = Store::Open(data_, StoreOptions{});
     ASSERT_TRUE(store.ok());
     for (int i = 0; i < 200; ++i) {
@@ -59,6 +62,25 @@ TEST_F(CliTest, InitThenReadBack) {
   CommandResult exported = Huzhu("export --format jsonl");
   EXPECT_EQ(exported.exit_code, 0);
   EXPECT_EQ(std::count(exported.out.begin(), exported.out.end(), '\n'), 201);
+}
+
+TEST_F(CliTest, AuditStateReplaysTheEventsThroughTheRules) {
+  CommandResult r = Huzhu("--as a1:admin init --fund CD --name 成都 --date 2016-01-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  CommandResult audit = Huzhu("audit state");
+  EXPECT_EQ(audit.exit_code, 0) << audit.err;
+  EXPECT_NE(audit.out.find("state verified: replayed 1 events through the rules"), std::string::npos) << audit.out;
+  EXPECT_FALSE(fs::exists(data_ + ".audit-scratch"));
+
+  // Events written around the fund, for a unit it never registered: the replay refuses them.
+  AppendContributionsAroundTheState();
+  audit = Huzhu("audit state");
+  EXPECT_EQ(audit.exit_code, 3) << audit.err;
+  EXPECT_NE(audit.err.find("the rules refuse a kept event on replay: not found: seq 2: contribution_received: "
+                           "unit U1 does not exist"),
+            std::string::npos)
+      << audit.err;
+  EXPECT_FALSE(fs::exists(data_ + ".audit-scratch"));
 }
 
 TEST_F(CliTest, InitTwiceIsRefused) {
