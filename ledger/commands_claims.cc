@@ -92,12 +92,12 @@ Result<Drafts> Draft(const FundState& state, const FileClaim& c) {
                                                                   " in plan " + claim.plan_code);
     }
     ASSIGN_OR_RETURN(EnrolmentRec t, Existing(state.Enrolment(claim.enrolment_id), "enrolment"));
-    ASSIGN_OR_RETURN(PlanRules plan, Existing(state.Plan(t.plan_code, t.plan_version), "plan"));
+    ASSIGN_OR_RETURN(const PlanRules* plan, Existing(state.Plan(t.plan_code, t.plan_version), "plan"));
     CoverFacts cover{t.term_start, t.term_end, t.shares, t.continuity_waiver};
     TermUsage used{t.inpatient_fen, t.lump_sum_used, t.accident_death_disability_fen, t.accident_medical_fen};
     ClaimFacts facts{claim.benefit_kind, claim.incident_date, c.filed_on, member->gender,
                      claim.disease_code, claim.disease_tier, claim.self_pay_fen, claim.disability_grade};
-    auto assessed = AssessClaim(plan, cover, used, facts);
+    auto assessed = AssessClaim(*plan, cover, used, facts);
     if (!assessed.ok()) return assessed.status().WithContext("claim " + claim.claim_id);
   }
   return Drafts{{claim, c.filed_on}};

@@ -95,20 +95,20 @@ Status FundState::ApplyApproval(const Event& e, const ClaimApproved& p) {
   }
   ASSIGN_OR_RETURN(EnrolmentRec enrolment,
                    Existing(Enrolment(claim->enrolment_id), "enrolment " + claim->enrolment_id));
-  ASSIGN_OR_RETURN(PlanRules plan, Existing(Plan(enrolment.plan_code, enrolment.plan_version),
+  ASSIGN_OR_RETURN(const PlanRules* plan, Existing(Plan(enrolment.plan_code, enrolment.plan_version),
                                             "plan " + enrolment.plan_code));
-  if (p.approved_amount_fen > plan.second_approver_above_fen) {
+  if (p.approved_amount_fen > plan->second_approver_above_fen) {
     if (p.second_approver.empty() || p.second_approver == approver || p.second_approver == claim->filed_by) {
       return Status::RuleViolation(
           reason::kSecondApprover,
           "a payout of " + FormatYuanGrouped(p.approved_amount_fen) + " yuan is above " +
-              FormatYuanGrouped(plan.second_approver_above_fen) +
+              FormatYuanGrouped(plan->second_approver_above_fen) +
               " yuan and needs a second approver who neither filed nor first approved it");
     }
   }
   TermUsage used{enrolment.inpatient_fen, enrolment.lump_sum_used,
                  enrolment.accident_death_disability_fen, enrolment.accident_medical_fen};
-  AddUsage(plan, claim->benefit_kind, p.approved_amount_fen, &used);
+  AddUsage(*plan, claim->benefit_kind, p.approved_amount_fen, &used);
   enrolment.inpatient_fen = used.inpatient_fen;
   enrolment.lump_sum_used = used.lump_sum_used;
   enrolment.accident_death_disability_fen = used.accident_death_disability_fen;

@@ -70,7 +70,7 @@ Result<Balances> FundState::GetBalances() const {
   return balances;
 }
 
-Result<const PlanRules*> FundState::CachedPlan(const std::string& code, uint32_t version) const {
+Result<const PlanRules*> FundState::Plan(const std::string& code, uint32_t version) const {
   ASSIGN_OR_RETURN(auto json, kv_.Get(state_keys::Plan(code, version)));
   if (!json) return nullptr;
   // Parsed once per distinct definition (keyed by it, so a definition a dry run wrote
@@ -84,12 +84,6 @@ Result<const PlanRules*> FundState::CachedPlan(const std::string& code, uint32_t
   return &cached->second;
 }
 
-Result<std::optional<PlanRules>> FundState::Plan(const std::string& code, uint32_t version) const {
-  ASSIGN_OR_RETURN(const PlanRules* plan, CachedPlan(code, version));
-  if (!plan) return std::optional<PlanRules>();
-  return std::optional<PlanRules>(*plan);
-}
-
 Result<const PlanRules*> FundState::PlanInForce(const std::string& code, Date on) const {
   auto cached = plan_versions_.find(code);
   if (cached == plan_versions_.end()) {
@@ -100,7 +94,7 @@ Result<const PlanRules*> FundState::PlanInForce(const std::string& code, Date on
   }
   // Newest version first: the first in force on `on` wins.
   for (auto it = cached->second.rbegin(); it != cached->second.rend(); ++it) {
-    ASSIGN_OR_RETURN(const PlanRules* plan, CachedPlan(code, *it));
+    ASSIGN_OR_RETURN(const PlanRules* plan, Plan(code, *it));
     if (plan && plan->effective_from <= on) return plan;
   }
   return nullptr;

@@ -72,7 +72,9 @@ class FundState : public BatchObserver {
   // or null. The rules stay valid as long as this FundState: every enrolment looks its
   // plan up, and a copy of the rules cost a few allocations each time.
   Result<const PlanRules*> PlanInForce(const std::string& code, Date on) const;
-  Result<std::optional<PlanRules>> Plan(const std::string& code, uint32_t version) const;
+  // A published version's rules, or null when it was never published. Valid as long
+  // as this FundState, like PlanInForce's.
+  Result<const PlanRules*> Plan(const std::string& code, uint32_t version) const;
   Result<bool> PlanPublishedAs(const PlanRules& plan) const;  // same code, version and rules
   // Enrolment ids of a member in a plan, by term start, reversed ones excluded.
   Result<std::vector<std::string>> MemberTerms(const std::string& member_id,
@@ -119,8 +121,6 @@ class FundState : public BatchObserver {
   Status AddMemberTerm(const std::string& member_id, const std::string& plan, Date start, const std::string& id);
   Status RemoveMemberTerm(const std::string& member_id, const std::string& plan, const std::string& id);
   Status UndoPayout(const CorrectableRec& target);
-  // Plan's rules in the cache (null when the version was never published).
-  Result<const PlanRules*> CachedPlan(const std::string& code, uint32_t version) const;
 
   Store* store_;
   StateOverlay kv_;
@@ -151,6 +151,13 @@ Result<T> Existing(Result<std::optional<T>> found, const std::string& what) {
   if (!found.ok()) return found.status();
   if (!found.value()) return Status::Corruption(what + " is missing from the fund's state");
   return std::move(*found.value());
+}
+// The same for what the state hands out from its caches (plans).
+template <class T>
+Result<const T*> Existing(Result<const T*> found, const std::string& what) {
+  if (!found.ok()) return found.status();
+  if (found.value() == nullptr) return Status::Corruption(what + " is missing from the fund's state");
+  return found.value();
 }
 
 // Keys of the state column family (docs/storage.md).
