@@ -59,8 +59,10 @@ Result<std::unique_ptr<Store>> OpenScratch(const std::string& dir) {
   return Store::Open(dir, options);
 }
 
-// Appends the kept events to `replay` in batches, decoded and checked in full as
-// records that arrive from elsewhere are.
+// Appends the kept events to `replay` in batches. ForEach has decoded each record and
+// checked it against its own hash (on its pipeline's workers); the decoded events go
+// with the records, so that the replay's one thread does not decode them again. The
+// scratch store still checks each one's seq, fund and prev_hash, and the rules.
 Status Replay(const Store& store, Store& replay, uint64_t last_seq,
               const std::function<void(uint64_t seq)>& progress) {
   AppendBatch batch;
@@ -72,8 +74,9 @@ Status Replay(const Store& store, Store& replay, uint64_t last_seq,
     if (progress) progress(replay.head().seq);
     return Status::Ok();
   };
-  RETURN_IF_ERROR(store.ForEach(1, last_seq, [&](const Event&, std::string_view record) {
+  RETURN_IF_ERROR(store.ForEach(1, last_seq, [&](const Event& event, std::string_view record) {
     batch.records.emplace_back(record);
+    batch.sealed_events.push_back(event);
     return batch.records.size() < kStateAuditBatchEvents ? Status::Ok() : append();
   }));
   return append();

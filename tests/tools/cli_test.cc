@@ -72,6 +72,15 @@ TEST_F(CliTest, AuditStateReplaysTheEventsThroughTheRules) {
   EXPECT_NE(audit.out.find("state verified: replayed 1 events through the rules"), std::string::npos) << audit.out;
   EXPECT_FALSE(fs::exists(data_ + ".audit-scratch"));
 
+  fs::create_directories(data_ + ".audit-scratch");  // as an audit stopped midway leaves it
+  audit = Huzhu("audit state");
+  EXPECT_EQ(audit.exit_code, 1);
+  EXPECT_NE(audit.err.find(".audit-scratch\" exists: an audit that was stopped leaves it behind; remove it, or "
+                           "name another with --scratch"),
+            std::string::npos)
+      << audit.err;
+  fs::remove_all(data_ + ".audit-scratch");
+
   // Events written around the fund, for a unit it never registered: the replay refuses them.
   AppendContributionsAroundTheState();
   audit = Huzhu("audit state");

@@ -25,13 +25,22 @@ Status RunVerify(const GlobalOptions& global) {
   return Status::Ok();
 }
 
+// An audit stopped midway (Ctrl-C) leaves its scratch directory behind; the next one
+// must not write over a directory it did not make.
+template <class T>
+Result<T> ExplainScratch(Result<T> audit) {
+  if (audit.status().code() != Status::Code::kAlreadyExists) return audit;
+  return Status::AlreadyExists(audit.status().message() +
+                               ": an audit that was stopped leaves it behind; remove it, or name another with --scratch");
+}
+
 Status RunAuditProjections(const GlobalOptions& global, const std::string& scratch) {
   ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
   const Store& store = ledger.fund->store();
   std::string dir = scratch.empty() ? global.data_dir + ".audit-scratch" : scratch;
   Progress progress("rebuilding projections into " + dir, store.head().seq);
   ASSIGN_OR_RETURN(ProjectionAudit audit,
-                   AuditProjections(store, dir, [&](uint64_t seq) { progress.Update(seq); }));
+                   ExplainScratch(AuditProjections(store, dir, [&](uint64_t seq) { progress.Update(seq); })));
   progress.Finish();
   if (audit.difference) {
     const auto& d = *audit.difference;
@@ -48,7 +57,8 @@ Status RunAuditState(const GlobalOptions& global, const std::string& scratch) {
   ASSIGN_OR_RETURN(auto store, OpenStore(global, /*read_only=*/true));
   std::string dir = scratch.empty() ? global.data_dir + ".audit-scratch" : scratch;
   Progress progress("replaying the events into " + dir, store->head().seq);
-  ASSIGN_OR_RETURN(StateAudit audit, AuditState(*store, dir, [&](uint64_t seq) { progress.Update(seq); }));
+  ASSIGN_OR_RETURN(StateAudit audit,
+                   ExplainScratch(AuditState(*store, dir, [&](uint64_t seq) { progress.Update(seq); })));
   progress.Finish();
   if (audit.difference) {
     const auto& d = *audit.difference;
