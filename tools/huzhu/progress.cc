@@ -11,11 +11,40 @@ constexpr auto kQuietStart = std::chrono::seconds(2);
 constexpr auto kTtyInterval = std::chrono::milliseconds(200);
 constexpr auto kPlainInterval = std::chrono::seconds(10);
 constexpr int kBarWidth = 30;
+constexpr double kRateWindowSeconds = 60;
 }  // namespace
+
+void RecentRate::Add(double seconds, uint64_t done) {
+  samples_.emplace_back(seconds, done);
+  // Keep one sample at or before the window's start, so the rate spans the whole window.
+  while (samples_.size() > 2 && samples_[1].first <= seconds - window_) samples_.pop_front();
+}
+
+double RecentRate::PerSecond() const {
+  if (samples_.size() < 2) return 0;
+  double secs = samples_.back().first - samples_.front().first;
+  if (secs <= 0 || samples_.back().second < samples_.front().second) return 0;
+  return static_cast<double>(samples_.back().second - samples_.front().second) / secs;
+}
+
+std::string FormatSecondsLeft(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s < 60) {
+    std::snprintf(buf, sizeof buf, "%lds", s);
+  } else if (s < 3600) {
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
+  }
+  return buf;
+}
 
 Progress::Progress(std::string what, uint64_t total)
     : what_(std::move(what)), total_(total), tty_(isatty(STDERR_FILENO) == 1),
-      start_(Clock::now()), last_print_(start_) {}
+      start_(Clock::now()), last_print_(start_), recent_(kRateWindowSeconds) {
+  recent_.Add(0, 0);
+}
 
 Progress::~Progress() { Finish(); }
 
@@ -37,11 +66,11 @@ void Progress::Finish() {
 void Progress::Print(uint64_t done, bool final) {
   printed_ = true;
   double secs = std::chrono::duration<double>(Clock::now() - start_).count();
-  double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
+  recent_.Add(secs, done);
+  double rate = final ? (secs > 0 ? static_cast<double>(done) / secs : 0) : recent_.PerSecond();
   std::string eta;
   if (total_ > 0 && rate > 0 && done < total_) {
-    eta = ", " + std::to_string(static_cast<long>(static_cast<double>(total_ - done) / rate)) +
-          "s left";
+    eta = ", " + FormatSecondsLeft(static_cast<double>(total_ - done) / rate) + " left";
   }
   std::string bar;
   if (tty_ && total_ > 0) {
