@@ -1,5 +1,6 @@
 #include "projections/projection_set.h"
 
+#include <algorithm>
 #include <map>
 
 #include "ledger/bulk_loader.h"
@@ -153,18 +154,38 @@ void ProjectionSet::OnCommit() {
   for (auto& e : entries_) e->kv->Clear();
 }
 
+namespace {
+Result<ProjectionMeta> ReadMeta(const Store& store, rocksdb::ColumnFamilyHandle* cf, std::string_view name) {
+  std::string value;
+  rocksdb::Status s = store.db()->Get({}, cf, kProjectionMetaKey, &value);
+  if (s.IsNotFound()) return ProjectionMeta{};
+  if (!s.ok()) return FromRocks(s, "reading projection " + std::string(name));
+  ProjectionMeta meta;
+  if (!DecodeMeta(value, &meta)) return Status::Corruption("projection " + std::string(name) + ": malformed position");
+  return meta;
+}
+}  // namespace
+
 Result<ProjectionMeta> ProjectionSet::Meta(const std::string& name) const {
   for (const auto& e : entries_) {
-    if (e->projection->name() != name) continue;
-    std::string value;
-    rocksdb::Status s = store_->db()->Get({}, e->cf, kProjectionMetaKey, &value);
-    if (s.IsNotFound()) return ProjectionMeta{};
-    if (!s.ok()) return FromRocks(s, "reading projection " + name);
-    ProjectionMeta meta;
-    if (!DecodeMeta(value, &meta)) return Status::Corruption("projection " + name + ": malformed position");
-    return meta;
+    if (e->projection->name() == name) return ReadMeta(*store_, e->cf, name);
   }
   return Status::NotFound("no projection named \"" + name + "\"");
+}
+
+Result<std::vector<std::string>> ProjectionsBehind(const Store& store) {
+  std::vector<std::string> families = store.family_names();
+  std::vector<std::string> behind;
+  for (const auto& p : AllProjections()) {
+    std::string cf(p->column_family());
+    if (std::find(families.begin(), families.end(), cf) == families.end()) {
+      behind.emplace_back(p->name());
+      continue;
+    }
+    ASSIGN_OR_RETURN(ProjectionMeta meta, ReadMeta(store, store.cf(cf), p->name()));
+    if (meta.version != p->version() || meta.seq != store.head().seq) behind.emplace_back(p->name());
+  }
+  return behind;
 }
 
 std::vector<std::string> ProjectionSet::Names() const {

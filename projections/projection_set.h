@@ -87,4 +87,9 @@ Status RebuildInto(const Store& events, rocksdb::DB* out,
 
 std::string EncodeProjectionMeta(const ProjectionMeta& meta);
 
+// The projections CatchUp would touch: missing from `store`, kept under another
+// version, or behind its head. Only reads: for a store opened read-only while
+// another process writes.
+Result<std::vector<std::string>> ProjectionsBehind(const Store& store);
+
 }  // namespace huzhu

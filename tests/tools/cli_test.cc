@@ -9,6 +9,7 @@
 #include "ledger/keys.h"
 #include "ledger/rules.h"
 #include "ledger/store.h"
+#include "projections/projection_set.h"
 #include "tests/testing/run_command.h"
 #include "tests/testing/temp_dir.h"
 
@@ -90,6 +91,33 @@ TEST_F(CliTest, AuditStateReplaysTheEventsThroughTheRules) {
             std::string::npos)
       << audit.err;
   EXPECT_FALSE(fs::exists(data_ + ".audit-scratch"));
+}
+
+// While another process writes (here: this test holds the store open), the reading
+// commands read a read-only view, as long as every projection is current.
+TEST_F(CliTest, ReadingCommandsReadWhileAnotherProcessWrites) {
+  CommandResult r = Huzhu("--as a1:admin init --fund CD --name 成都 --date 2016-01-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto writer = Store::Open(data_, StoreOptions{});
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  for (const char* command : {"balance", "report annual --year 2016", "report health --year 2016", "claims list"}) {
+    CommandResult read = Huzhu(command);
+    EXPECT_EQ(read.exit_code, 0) << command << ": " << read.err;
+  }
+  CommandResult balance = Huzhu("balance");
+  EXPECT_NE(balance.out.find("Trial balance of fund CD, now (up to seq 1)"), std::string::npos) << balance.out;
+
+  // A projection left under an older version needs the store for writing to catch up.
+  Store& store = **writer;
+  ASSERT_TRUE(store.db()->Put({}, store.cf("proj_balance"), kProjectionMetaKey, EncodeProjectionMeta({0, 1})).ok());
+  balance = Huzhu("balance");
+  EXPECT_EQ(balance.exit_code, 1);
+  EXPECT_NE(balance.err.find("another huzhu process has this store open for writing"), std::string::npos) << balance.err;
+  EXPECT_NE(balance.err.find("projection(s) balance must be brought up to date first"), std::string::npos)
+      << balance.err;
+  writer->reset();
+  balance = Huzhu("balance");  // the writer is gone: caught up, then read
+  EXPECT_EQ(balance.exit_code, 0) << balance.err;
 }
 
 TEST_F(CliTest, InitTwiceIsRefused) {

@@ -22,8 +22,8 @@ Result<std::optional<Timestamp>> AsOfArg(const std::string& text) {
 
 Status RunBalance(const GlobalOptions& global, const std::string& as_of_text) {
   ASSIGN_OR_RETURN(auto as_of, AsOfArg(as_of_text));
-  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
-  const Store& store = ledger.fund->store();
+  ASSIGN_OR_RETURN(ReadView view, ReadView::Open(global));
+  const Store& store = view.store();
   uint64_t seq = store.head().seq;
   if (as_of) {
     ASSIGN_OR_RETURN(seq, store.SeqAsOf(*as_of));
@@ -46,8 +46,8 @@ Status RunBalance(const GlobalOptions& global, const std::string& as_of_text) {
 }
 
 Status RunMemberHistory(const GlobalOptions& global, const std::string& member, const std::string& format) {
-  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
-  const Store& store = ledger.fund->store();
+  ASSIGN_OR_RETURN(ReadView view, ReadView::Open(global));
+  const Store& store = view.store();
   ASSIGN_OR_RETURN(auto seqs, MemberHistory(store, member));
   if (seqs.empty()) return Status::NotFound("no events concern member " + member);
   for (uint64_t seq : seqs) {
@@ -67,8 +67,8 @@ Status RunClaimsList(const GlobalOptions& global, const std::string& status) {
     return Status::InvalidArgument("unknown status \"" + status +
                                    "\" (filed, returned, approved, scheduled, paid, voided, rejected, reopened)");
   }
-  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
-  ASSIGN_OR_RETURN(auto claims, ListClaims(ledger.fund->store(), status));
+  ASSIGN_OR_RETURN(ReadView view, ReadView::Open(global));
+  ASSIGN_OR_RETURN(auto claims, ListClaims(view.store(), status));
   std::printf("%-16s %-12s %-10s %-10s %-10s %-10s %14s %s\n", "claim", "member", "plan", "kind", "status",
               "filed", "approved", "payout");
   for (const auto& c : claims) {
@@ -95,8 +95,8 @@ Status RunAnnual(const GlobalOptions& global, const ReportArgs& a) {
   }
   ASSIGN_OR_RETURN(auto as_of, AsOfArg(a.as_of));
   ASSIGN_OR_RETURN(auto diff_as_of, AsOfArg(a.diff_as_of));
-  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
-  const Store& store = ledger.fund->store();
+  ASSIGN_OR_RETURN(ReadView view, ReadView::Open(global));
+  const Store& store = view.store();
   ASSIGN_OR_RETURN(AnnualReport report, ComputeAnnualReport(store, a.year, as_of));
   if (diff_as_of) {
     ASSIGN_OR_RETURN(AnnualReport then, ComputeAnnualReport(store, a.year, diff_as_of));
@@ -142,8 +142,8 @@ namespace {
 Status RunHealth(const GlobalOptions& global, const ReportArgs& a) {
   ASSIGN_OR_RETURN(auto band, ParseBand(a.band));
   ASSIGN_OR_RETURN(auto as_of, AsOfArg(a.as_of));
-  ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
-  ASSIGN_OR_RETURN(AnnualReport report, ComputeAnnualReport(ledger.fund->store(), a.year, as_of));
+  ASSIGN_OR_RETURN(ReadView view, ReadView::Open(global));
+  ASSIGN_OR_RETURN(AnnualReport report, ComputeAnnualReport(view.store(), a.year, as_of));
   std::printf("基金健康 Fund health %d: \"basic balance, slight surplus\" band %s to %s\n", a.year,
               FormatRatio(band.first).c_str(), FormatRatio(band.second).c_str());
   PrintHealthLine("total", report.current.total, band);

@@ -56,6 +56,27 @@ Result<Ledger> OpenLedger(const GlobalOptions& global, bool create, const std::s
   return OpenLedger(options, &global);
 }
 
+Result<ReadView> ReadView::Open(const GlobalOptions& global) {
+  ReadView view;
+  auto ledger = OpenLedger(global);
+  if (ledger.ok()) {
+    view.ledger_.emplace(std::move(ledger).value());
+    return view;
+  }
+  if (ledger.status().code() != Status::Code::kUnavailable) return ledger.status();
+  ASSIGN_OR_RETURN(view.read_only_, OpenStore(global, /*read_only=*/true));
+  ASSIGN_OR_RETURN(std::vector<std::string> behind, ProjectionsBehind(*view.read_only_));
+  if (!behind.empty()) {
+    std::string names;
+    for (const auto& name : behind) names += (names.empty() ? "" : ", ") + name;
+    return Status::Unavailable(ledger.status().message() + "; projection(s) " + names +
+                               " must be brought up to date first, which needs the store for writing: try again when "
+                               "that process ends");
+  }
+  spdlog::info("another process is writing; reading the ledger as of seq {}", view.read_only_->head().seq);
+  return view;
+}
+
 Result<Date> DateOrToday(const std::string& text) {
   if (text.empty()) return DateOfTimestamp(SystemClock().Now());
   return ParseDate(text);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "ledger/fund.h"
@@ -28,6 +29,20 @@ using Ledger = ProjectedFund;
 // first (after an upgrade they may lag or need a rebuild; progress is shown).
 Result<Ledger> OpenLedger(const GlobalOptions& global, bool create = false, const std::string& fund_id = "");
 Result<Ledger> OpenLedger(FundOptions options, const GlobalOptions* global = nullptr);
+// What the reading commands (balance, member history, claims, reports) read: the
+// fund opened for writing, its projections brought up to date first; while another
+// process writes (a demo, an import), the store opened read-only instead, as long as
+// every projection is current (each is kept in the same write as the events).
+class ReadView {
+ public:
+  static Result<ReadView> Open(const GlobalOptions& global);
+  const Store& store() const { return ledger_ ? ledger_->fund->store() : *read_only_; }
+
+ private:
+  std::optional<Ledger> ledger_;
+  std::unique_ptr<Store> read_only_;
+};
+
 // The Kafka settings the global options name.
 Result<KafkaOptions> KafkaOptionsFrom(const GlobalOptions& global);
 // The business date: --date, or today in UTC.
