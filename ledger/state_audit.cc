@@ -1,30 +1,14 @@
 #include "ledger/state_audit.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "ledger/fund_state.h"
 #include "ledger/record_codec.h"
+#include "ledger/scratch_directory.h"
 
 namespace huzhu {
 
 namespace {
-
-// Removes a directory when the audit ends, however it ends. Declared before the
-// scratch store, so that the store is closed first.
-class RemovedOnExit {
- public:
-  explicit RemovedOnExit(std::string dir) : dir_(std::move(dir)) {}
-  RemovedOnExit(const RemovedOnExit&) = delete;
-  RemovedOnExit& operator=(const RemovedOnExit&) = delete;
-  ~RemovedOnExit() {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-
- private:
-  std::string dir_;
-};
 
 // Stores written before 2026-12 hold a Q/ record for every correctable event, the
 // current code only for reversed ones (docs/storage.md); an old record of an event
@@ -86,15 +70,13 @@ Status Replay(const Store& store, Store& replay, uint64_t last_seq,
 
 Result<StateAudit> AuditState(const Store& store, const std::string& scratch_dir,
                               const std::function<void(uint64_t seq)>& progress) {
-  if (std::filesystem::exists(scratch_dir)) {
-    return Status::AlreadyExists("scratch directory \"" + scratch_dir + "\" exists");
-  }
   auto families = store.family_names();
   if (std::find(families.begin(), families.end(), kStateCf) == families.end()) {
     return Status::InvalidArgument("the store holds no state family: not a fund's ledger");
   }
   ChainHead kept_head = store.head();
-  RemovedOnExit removed(scratch_dir);
+  ScratchDirectory scratch;
+  RETURN_IF_ERROR(scratch.Claim(scratch_dir));
   ASSIGN_OR_RETURN(std::unique_ptr<Store> replay, OpenScratch(scratch_dir));
   FundState state(replay.get());
   replay->AddObserver(&state);

@@ -1,8 +1,9 @@
 #include "projections/audit.h"
 
-#include <filesystem>
 #include <future>
 #include <memory>
+
+#include "ledger/scratch_directory.h"
 
 namespace huzhu {
 
@@ -17,12 +18,9 @@ class ScratchDb {
       db_->Close();
       db_.reset();
     }
-    std::error_code ignored;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ignored);
   }
   Status Open(const std::string& dir) {
-    if (std::filesystem::exists(dir)) return Status::AlreadyExists("scratch directory \"" + dir + "\" exists");
-    dir_ = dir;
+    RETURN_IF_ERROR(dir_.Claim(dir));
     rocksdb::DBOptions options;
     options.create_if_missing = true;
     options.create_missing_column_families = true;
@@ -42,7 +40,7 @@ class ScratchDb {
   }
 
  private:
-  std::string dir_;
+  ScratchDirectory dir_;  // first: removed after the database is closed
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
 };

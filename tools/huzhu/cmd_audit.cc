@@ -25,6 +25,11 @@ Status RunVerify(const GlobalOptions& global) {
   return Status::Ok();
 }
 
+// --scratch, or beside the store.
+std::string ScratchDirFor(const GlobalOptions& global, const std::string& scratch) {
+  return scratch.empty() ? global.data_dir + ".audit-scratch" : scratch;
+}
+
 // An audit stopped midway (Ctrl-C) leaves its scratch directory behind; the next one
 // must not write over a directory it did not make.
 template <class T>
@@ -37,7 +42,7 @@ Result<T> ExplainScratch(Result<T> audit) {
 Status RunAuditProjections(const GlobalOptions& global, const std::string& scratch) {
   ASSIGN_OR_RETURN(Ledger ledger, OpenLedger(global));
   const Store& store = ledger.fund->store();
-  std::string dir = scratch.empty() ? global.data_dir + ".audit-scratch" : scratch;
+  std::string dir = ScratchDirFor(global, scratch);
   Progress progress("rebuilding projections into " + dir, store.head().seq);
   ASSIGN_OR_RETURN(ProjectionAudit audit,
                    ExplainScratch(AuditProjections(store, dir, [&](uint64_t seq) { progress.Update(seq); })));
@@ -55,7 +60,7 @@ Status RunAuditProjections(const GlobalOptions& global, const std::string& scrat
 
 Status RunAuditState(const GlobalOptions& global, const std::string& scratch) {
   ASSIGN_OR_RETURN(auto store, OpenStore(global, /*read_only=*/true));
-  std::string dir = scratch.empty() ? global.data_dir + ".audit-scratch" : scratch;
+  std::string dir = ScratchDirFor(global, scratch);
   Progress progress("replaying the events into " + dir, store->head().seq);
   ASSIGN_OR_RETURN(StateAudit audit,
                    ExplainScratch(AuditState(*store, dir, [&](uint64_t seq) { progress.Update(seq); })));
