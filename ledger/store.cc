@@ -101,6 +101,14 @@ std::vector<std::string> ColumnFamilyNames(const std::string& path, const StoreO
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kHeldByAnotherWriter = "another huzhu process has this store open for writing";
+}  // namespace
+
+bool IsHeldByAnotherWriter(const Status& status) {
+  return status.code() == Status::Code::kUnavailable && status.message().starts_with(kHeldByAnotherWriter);
+}
+
 Status FromRocks(const rocksdb::Status& s, std::string_view doing) {
   if (s.ok()) return Status::Ok();  // before any string is built: called for every row
   std::string what = std::string(doing) + ": " + s.ToString();
@@ -111,8 +119,7 @@ Status FromRocks(const rocksdb::Status& s, std::string_view doing) {
         "from the fund's Kafka topic with `huzhu follow`.");
   }
   if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-    return Status::Unavailable("another huzhu process has this store open for writing (" +
-                               what + ")");
+    return Status::Unavailable(std::string(kHeldByAnotherWriter) + " (" + what + ")");
   }
   if (s.IsNoSpace()) return Status::IOError("the disk is full (" + what + ")");
   if (s.IsIOError()) return Status::IOError(what);

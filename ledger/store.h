@@ -159,5 +159,8 @@ class Store {
 
 // Turns a RocksDB status into ours, with advice a person can act on.
 Status FromRocks(const rocksdb::Status& s, std::string_view doing);
+// True for FromRocks's error when another process holds the store open for writing
+// (not for other unavailable things, such as a Kafka broker).
+bool IsHeldByAnotherWriter(const Status& status);
 
 }  // namespace huzhu

@@ -221,6 +221,9 @@ TEST(StoreOpenTest, SecondWriterIsRefusedClearly) {
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.status().code(), Status::Code::kUnavailable);
   EXPECT_NE(second.status().message().find("another huzhu process"), std::string::npos);
+  // What reading commands fall back on (a read-only view); a broker that is down is not it.
+  EXPECT_TRUE(IsHeldByAnotherWriter(second.status()));
+  EXPECT_FALSE(IsHeldByAnotherWriter(Status::Unavailable("Kafka brokers localhost:1 unreachable")));
 }
 
 TEST(StoreOpenTest, ARecreatedFamilyIsEmptyAndStaysSoAfterReopening) {

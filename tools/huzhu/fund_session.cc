@@ -63,7 +63,7 @@ Result<ReadView> ReadView::Open(const GlobalOptions& global) {
     view.ledger_.emplace(std::move(ledger).value());
     return view;
   }
-  if (ledger.status().code() != Status::Code::kUnavailable) return ledger.status();
+  if (!IsHeldByAnotherWriter(ledger.status())) return ledger.status();
   ASSIGN_OR_RETURN(view.read_only_, OpenStore(global, /*read_only=*/true));
   ASSIGN_OR_RETURN(std::vector<std::string> behind, ProjectionsBehind(*view.read_only_));
   if (!behind.empty()) {
