@@ -66,6 +66,9 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(const StoreOptions& o,
   // LZ4 decompresses about twice as fast as RocksDB's default Snappy at a similar
   // ratio: replay, verification and rebuilds read every block.
   cf.compression = rocksdb::kLZ4Compression;
+  cf.level0_file_num_compaction_trigger = o.level0_files_before_compaction;
+  cf.level0_slowdown_writes_trigger = o.level0_files_before_compaction * 5 / 2;
+  cf.level0_stop_writes_trigger = o.level0_files_before_compaction * 4;
   // Memtable bloom filters: only for point_read_families (Store::OptionsFor).
   cf.memtable_whole_key_filtering = true;
   rocksdb::BlockBasedTableOptions table;

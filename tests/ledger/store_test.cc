@@ -68,6 +68,21 @@ TEST_F(StoreTest, TheEventsFamilyFlushesItsOwnSmallerBuffer) {
   EXPECT_LT(defaults.events_write_buffer_bytes, defaults.write_buffer_bytes);
 }
 
+TEST_F(StoreTest, FamiliesGatherMoreLevelZeroFilesBeforeCompacting) {
+  // Fewer, larger merges into level 1 (ledger/store_options.h,
+  // level0_files_before_compaction), with writes slowed and stopped in proportion.
+  StoreOptions defaults;
+  rocksdb::DB* db = f_.store().db();
+  for (const char* family : {keys::kEventsCf, keys::kIdempotencyCf, keys::kIndexesCf}) {
+    SCOPED_TRACE(family);
+    rocksdb::Options options = db->GetOptions(f_.store().cf(family));
+    EXPECT_EQ(options.level0_file_num_compaction_trigger, defaults.level0_files_before_compaction);
+    EXPECT_GT(options.level0_file_num_compaction_trigger, rocksdb::Options().level0_file_num_compaction_trigger);
+    EXPECT_GT(options.level0_slowdown_writes_trigger, options.level0_file_num_compaction_trigger);
+    EXPECT_GT(options.level0_stop_writes_trigger, options.level0_slowdown_writes_trigger);
+  }
+}
+
 // The nice value of this process's thread named `name`, or nullopt when none runs.
 std::optional<int> NiceOfThread(const std::string& name) {
   namespace fs = std::filesystem;
