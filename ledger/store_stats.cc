@@ -47,4 +47,6 @@ std::string DescribeWriteStats(const std::vector<FamilyWriteStats>& stats) {
   return out.empty() ? "none" : out;
 }
 
+std::string_view RocksDbBuild() { return HUZHU_ROCKSDB_BUILD; }
+
 }  // namespace huzhu

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ledger/store.h"
@@ -24,5 +25,9 @@ std::vector<FamilyWriteStats> WriteStatsSinceOpen(const Store& store);
 // One line per family, without a newline after the last: "state: 147 flushes (21.3 s),
 // compaction 159.5 s, 8.6 GiB written (x6.1)"; "none" when no family flushed.
 std::string DescribeWriteStats(const std::vector<FamilyWriteStats>& stats);
+
+// Which RocksDB library the programs were linked with (scripts/rocksdb.sh): benchmark
+// figures are only comparable between runs on the same one.
+std::string_view RocksDbBuild();
 
 }  // namespace huzhu

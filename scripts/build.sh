@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+rocksdb_library=$(bash scripts/rocksdb.sh)  # empty: Debian's own
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
+  -DHUZHU_ROCKSDB_LIBRARY="$rocksdb_library" >/dev/null
 cmake --build build -j "$(nproc)"

@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   librocksdb-dev rocksdb-tools      # the store; `ldb` for auditors
+  curl patch dpkg-dev               # scripts/rocksdb.sh: Debian's RocksDB rebuilt without assertions
   librdkafka-dev                    # the Kafka journal
   libcereal-dev                     # the stored event form
   libspdlog-dev                     # logs

@@ -155,6 +155,7 @@ int RunFundBench(const FundBenchOptions& o) {
   };
   std::printf("fund bench: scale %s, %llu events (%lld enrolment terms in the report year)\n", scale->name.c_str(),
               static_cast<unsigned long long>(events), static_cast<long long>(report->current.total.enrollments));
+  std::printf("linked with %s\n", std::string(RocksDbBuild()).c_str());
   std::printf("medians of %d rounds, each phase in turn; ratios to the bare scan of the same round in brackets\n", kRounds);
   std::printf("import (commands, rules, state, projections): %8.1f s  %10.0f ev/s\n", import_secs, rate(import_secs));
   double scan = Median(scan_secs);

@@ -153,7 +153,7 @@ Status RunDemo(const DemoOptions& o, const GlobalOptions& global) {
   phases.End("recording");
   const Store& store = ledger.fund->store();
   if (global.verbose) {
-    spdlog::info("flushes and compactions while recording, by column family:\n{}",
+    spdlog::info("flushes and compactions while recording ({}), by column family:\n{}", RocksDbBuild(),
                  DescribeWriteStats(WriteStatsSinceOpen(store)));
   }
   std::printf("recorded %llu events:", static_cast<unsigned long long>(store.head().seq));
