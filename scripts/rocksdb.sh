@@ -6,9 +6,10 @@
 # Why: Debian configures its rocksdb source package with CMAKE_BUILD_TYPE=None, which
 # does not define NDEBUG, so librocksdb-dev ships RocksDB's assert()s and test sync
 # points compiled in: extra key comparisons on every memtable insert and block seek
-# (city demo: 50.1 and 50.2 s against 60.9 and 58.4 s, a sixth of the CPU). This is
-# the same source package as librocksdb-dev (checked below), with Debian's patches
-# and Debian's compiler flags; only -DNDEBUG is added (and -g dropped). The headers stay Debian's.
+# (city demo: 47.7 and 45.2 s against 55.6 and 55.4 s, alternated). This is the
+# same source package as librocksdb-dev (checked below), with Debian's patches and
+# Debian's compiler flags; only -DNDEBUG is added (and -g dropped). The headers stay
+# Debian's.
 #
 # HUZHU_ROCKSDB=debian skips it and links Debian's library as it is.
 set -euo pipefail
