@@ -69,12 +69,12 @@ cmake -S "$source_dir" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=None \
   { cat "$work/configure.log" >&2; say "configuring failed"; exit 1; }
 # Ninja's progress, every 25th step, so that a long build shows it is moving.
 if ! ninja -C "$work/build" -j "$(nproc)" rocksdb 2>&1 | tee "$work/build.log" |
-  awk '/^\[[0-9]+\/[0-9]+\]/ { if (++n % 25 == 0) { print "rocksdb: " $1; fflush() } }' >&2; then
+  awk '/^\[[0-9]+\/[0-9]+\]/ { if (++n % 25 == 0) { print "rocksdb: " $1; fflush() } }' >&2 ||
+  [ ! -f "$work/build/librocksdb.a" ]; then
   tail -40 "$work/build.log" >&2
   say "the build failed"
   exit 1
 fi
-[ -f "$work/build/librocksdb.a" ] || { tail -40 "$work/build.log" >&2; say "the build failed"; exit 1; }
 mkdir -p "$DEPS"
 mv "$work/build/librocksdb.a" "$LIBRARY.partial"
 mv "$LIBRARY.partial" "$LIBRARY"  # whole or not at all: a stopped build leaves nothing
