@@ -1,4 +1,4 @@
-// SHA-256 for the hash chain, through OpenSSL's EVP interface (a well-kept,
+// SHA-256 for the hash chain, through OpenSSL (a well-kept,
 // hardware-accelerated implementation; we do not write our own cryptography).
 #pragma once
 
