@@ -81,7 +81,7 @@ std::string SealRecord(std::string body, Hash256* hash) {
   return body;
 }
 
-using Reader = FieldArchiver<cereal::PortableBinaryInputArchive>;
+using Reader = FieldArchiver<SpanInputArchive>;
 
 // Reads payload P into the variant, reusing the alternative (and its strings'
 // capacity) when the variant already holds one: scans decode into one Event.
@@ -113,7 +113,7 @@ Status ReadPayload(EventType type, uint16_t version, Reader& fields, Payload* pa
 }
 
 Status DecodeBody(std::string_view body, Event* event) {
-  cereal::PortableBinaryInputArchive* ar = portable::BeginRead(body);
+  SpanInputArchive* ar = portable::BeginRead(body);
   if (ar == nullptr) return Status::Corruption("byte-order byte " + std::to_string(static_cast<uint8_t>(body[0])));
   Reader fields{*ar, body.size()};
   uint8_t format = 0;

@@ -1,6 +1,5 @@
 #include "events/portable_streams.h"
 
-#include <cstring>
 #include <memory>
 #include <streambuf>
 
@@ -9,31 +8,6 @@
 namespace huzhu::portable {
 
 namespace {
-
-class MemoryStreambuf : public std::streambuf {
- public:
-  void Reset(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());  // Only ever read.
-    setg(begin, begin, begin + bytes.size());
-  }
-  size_t remaining() const { return static_cast<size_t>(egptr() - gptr()); }
-
- protected:
-  // One bounds check and a memcpy: cereal calls this for every field.
-  std::streamsize xsgetn(char* s, std::streamsize n) override {
-    std::streamsize take = std::min<std::streamsize>(n, egptr() - gptr());
-    // Most fields are 1 to 8 bytes: fixed-size copies the compiler inlines.
-    switch (take) {
-      case 8: std::memcpy(s, gptr(), 8); break;
-      case 4: std::memcpy(s, gptr(), 4); break;
-      case 2: std::memcpy(s, gptr(), 2); break;
-      case 1: *s = *gptr(); break;
-      default: std::memcpy(s, gptr(), static_cast<size_t>(take));
-    }
-    gbump(static_cast<int>(take));
-    return take;
-  }
-};
 
 class StringStreambuf : public std::streambuf {
  public:
@@ -54,11 +28,9 @@ class StringStreambuf : public std::streambuf {
 };
 
 struct ThreadStreams {
-  MemoryStreambuf read_buf;
-  std::istream in{&read_buf};
+  SpanInputArchive reader;
   StringStreambuf write_buf;
   std::ostream out{&write_buf};
-  std::unique_ptr<cereal::PortableBinaryInputArchive> readers[2];  // by byte-order byte
   std::unique_ptr<cereal::PortableBinaryOutputArchive> writer;
   std::string order_byte;  // what the writer put first when it was built
 };
@@ -85,23 +57,17 @@ cereal::PortableBinaryOutputArchive& BeginWrite(std::string* out) {
 
 void EndWrite() { Streams().write_buf.Reset(nullptr); }
 
-cereal::PortableBinaryInputArchive* BeginRead(std::string_view bytes) {
+SpanInputArchive* BeginRead(std::string_view bytes) {
   if (bytes.empty()) return nullptr;
+  // What cereal's portable archive writes first: 1 for little-endian, 0 for big.
   auto order_byte = static_cast<uint8_t>(bytes[0]);
   if (order_byte > 1) return nullptr;
-  ThreadStreams& s = Streams();
-  auto& reader = s.readers[order_byte];
-  if (!reader) {
-    char byte = static_cast<char>(order_byte);
-    s.read_buf.Reset(std::string_view(&byte, 1));
-    s.in.clear();
-    reader = std::make_unique<cereal::PortableBinaryInputArchive>(s.in);
-  }
-  s.read_buf.Reset(bytes.substr(1));
-  s.in.clear();
-  return reader.get();
+  bool little_endian_here = cereal::portable_binary_detail::is_little_endian();
+  SpanInputArchive& reader = Streams().reader;
+  reader.Reset(bytes.substr(1), (order_byte == 1) != little_endian_here);
+  return &reader;
 }
 
-size_t ReadRemaining() { return Streams().read_buf.remaining(); }
+size_t ReadRemaining() { return Streams().reader.remaining(); }
 
 }  // namespace huzhu::portable

@@ -28,7 +28,7 @@ Result<T> DecodeRecord(std::string_view bytes, std::string_view what) {
   T record;
   bool complete = false;
   try {
-    cereal::PortableBinaryInputArchive* ar = portable::BeginRead(bytes);
+    SpanInputArchive* ar = portable::BeginRead(bytes);
     if (ar != nullptr) {
       (*ar)(record);
       complete = portable::ReadRemaining() == 0;
