@@ -4,18 +4,11 @@
 
 namespace huzhu::keys {
 
-void PutBigEndian64(std::string* out, uint64_t value) {
-  // One append, not eight push_backs: every event key and many projection keys
-  // pass through here.
-  char bytes[8];
-  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(value >> (56 - 8 * i));
-  out->append(bytes, sizeof bytes);
-}
-
 uint64_t ReadBigEndian64(std::string_view bytes) {
   HUZHU_CHECK(bytes.size() >= 8);
-  uint64_t value = 0;
-  for (int i = 0; i < 8; ++i) value = value << 8 | static_cast<uint8_t>(bytes[i]);
+  uint64_t value;
+  std::memcpy(&value, bytes.data(), sizeof value);
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap64(value);
   return value;
 }
 

