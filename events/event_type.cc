@@ -1,17 +1,27 @@
 #include "events/event_type.h"
 
+#include <iterator>
+
 namespace huzhu {
 
-std::optional<EventType> EventTypeFromId(uint16_t id) {
-  switch (id) {
-#define HUZHU_ID_CASE(name, id, text, version) \
-  case id:                                     \
-    return EventType::name;
-    HUZHU_EVENT_TYPES(HUZHU_ID_CASE)
-#undef HUZHU_ID_CASE
+namespace {
+
+constexpr uint16_t kIds[] = {
+#define HUZHU_ID_ENTRY(name, id, text, version) id,
+    HUZHU_EVENT_TYPES(HUZHU_ID_ENTRY)
+#undef HUZHU_ID_ENTRY
+};
+
+constexpr bool IdsRunFromOneWithoutGaps() {
+  if (std::size(kIds) != kEventTypeCount) return false;
+  for (size_t i = 0; i < std::size(kIds); ++i) {
+    if (kIds[i] != i + 1) return false;
   }
-  return std::nullopt;
+  return true;
 }
+static_assert(IdsRunFromOneWithoutGaps(), "EventTypeFromId tests a range");
+
+}  // namespace
 
 std::optional<EventType> EventTypeFromName(std::string_view text_name) {
 #define HUZHU_NAME_CASE(name, id, text, version) \

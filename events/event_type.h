@@ -33,8 +33,19 @@ enum class EventType : uint16_t {
 #undef HUZHU_ENUM_ENTRY
 };
 
+#define HUZHU_COUNT_ENTRY(name, id, text, version) +1
+constexpr uint16_t kEventTypeCount = 0 HUZHU_EVENT_TYPES(HUZHU_COUNT_ENTRY);
+#undef HUZHU_COUNT_ENTRY
+
 // nullopt for an id this code does not know (a newer writer, or corrupt data).
-std::optional<EventType> EventTypeFromId(uint16_t id);
+// Ids run from 1 without gaps (checked in event_type.cc), so this is a range test,
+// inline: every event a scan decodes passes through here, and a switch compiled to
+// an indirect jump that mispredicts at every change of type (2.3% of a projection
+// rebuild's samples, with a store-forwarding stall on the returned optional).
+inline std::optional<EventType> EventTypeFromId(uint16_t id) {
+  if (id == 0 || id > kEventTypeCount) return std::nullopt;
+  return static_cast<EventType>(id);
+}
 std::optional<EventType> EventTypeFromName(std::string_view name);
 std::string_view EventTypeName(EventType type);
 uint16_t CurrentSchemaVersion(EventType type);

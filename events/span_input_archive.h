@@ -38,10 +38,7 @@ class SpanInputArchive : public cereal::InputArchive<SpanInputArchive, cereal::A
   // bytes each. Throws, as cereal's archive does, when fewer bytes are left.
   template <std::size_t DataSize>
   void loadBinary(void* data, std::size_t size) {
-    if (size > remaining()) {
-      throw cereal::Exception("Failed to read " + std::to_string(size) + " bytes from input stream! Read " +
-                              std::to_string(remaining()));
-    }
+    if (size > remaining()) ThrowShort(size);
     std::memcpy(data, next_, size);
     next_ += size;
     if (swap_bytes_) {
@@ -51,6 +48,12 @@ class SpanInputArchive : public cereal::InputArchive<SpanInputArchive, cereal::A
   }
 
  private:
+  // Out of line and cold, so that loadBinary stays small enough to inline.
+  [[noreturn, gnu::cold, gnu::noinline]] void ThrowShort(std::size_t size) const {
+    throw cereal::Exception("Failed to read " + std::to_string(size) + " bytes from input stream! Read " +
+                            std::to_string(remaining()));
+  }
+
   const char* next_ = nullptr;
   const char* end_ = nullptr;
   bool swap_bytes_ = false;
